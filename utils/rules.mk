@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Rules shared by every GNU make platform entry point (makefile, makefile.aix).
+# Variables a platform file may set before including: CC, PLATFORM_CFLAGS, PLATFORM_LIBS.
+#
+#   make              libtss.so / libtss.a and every utility in utils/
+#   make check        unit tests + regression against a private swtpm; last line "N passed, M failed"
+#   make asan         the same under ASan+UBSan (objects and binaries in build/asan)
+#   make fuzz         libFuzzer targets (clang), each run for FUZZ_SECONDS
+#   make generate     regenerate the committed TDL outputs (needs python3)
+#   make bench-marshal  marshal/unmarshal micro-benchmark (not a test)
+
+VARIANT     ?= normal
+BUILD       ?= build/$(VARIANT)
+# where libraries and utilities go; the normal build puts them in utils/ like IBM's
+OUT         ?= utils
+SOVERSION   := 2
+SONAME      := libtss.so.$(SOVERSION)
+
+CC          ?= cc
+OPENSSL_CFLAGS := -DOPENSSL_API_COMPAT=30000 -DOPENSSL_NO_DEPRECATED
+WARN        := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wmissing-prototypes -Wvla
+CFLAGS_ALL  := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC $(WARN) $(OPENSSL_CFLAGS) \
+               -Iutils -Iutils/lib $(PLATFORM_CFLAGS) $(SAN_CFLAGS) $(EXTRA_CFLAGS)
+LIBS_ALL    := -lcrypto $(PLATFORM_LIBS) $(SAN_LIBS)
+
+LIB_SRC     := $(sort $(wildcard utils/lib/*/*.c))
+TOOL_SRC    := $(sort $(wildcard utils/tool/*.c))
+UTIL_SRC    := $(sort $(wildcard utils/*.c))
+UNIT_SRC    := $(sort $(wildcard utils/unit/test_*.c))
+UNIT_HELP   := $(sort $(filter-out $(UNIT_SRC),$(wildcard utils/unit/*.c)))
+UTILS       := $(patsubst utils/%.c,$(OUT)/%,$(UTIL_SRC))
+UNITS       := $(patsubst utils/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
+
+LIB_OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC))
+TOOL_OBJ    := $(patsubst %.c,$(BUILD)/%.o,$(TOOL_SRC))
+UNIT_HOBJ   := $(patsubst %.c,$(BUILD)/%.o,$(UNIT_HELP))
+HEADERS     := $(wildcard utils/tss2/*.h utils/lib/*/*.h utils/tool/*.h utils/unit/*.h)
+
+.PHONY: all lib utilities check unit asan fuzz generate check-generate bench-marshal clean install run regress
+.DEFAULT_GOAL := all
+
+all: lib utilities
+
+lib: $(OUT)/libtss.a $(OUT)/libtss.so
+
+utilities: $(UTILS)
+
+$(BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(OUT)/libtss.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(OUT)/$(SONAME): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIBS_ALL)
+
+$(OUT)/libtss.so: $(OUT)/$(SONAME)
+	ln -sf $(SONAME) $@
+
+# utilities find libtss.so.N beside themselves: no LD_LIBRARY_PATH needed
+$(OUT)/%: $(BUILD)/utils/%.o $(TOOL_OBJ) $(OUT)/$(SONAME)
+	$(CC) -o $@ $< $(TOOL_OBJ) -L$(OUT) -l:$(SONAME) -Wl,-rpath,'$$ORIGIN' $(LIBS_ALL)
+
+# unit tests link the static library so they can reach internal interfaces
+$(BUILD)/unit/%: $(BUILD)/utils/unit/%.o $(UNIT_HOBJ) $(OUT)/libtss.a
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $< $(UNIT_HOBJ) $(OUT)/libtss.a -lcmocka $(LIBS_ALL) -lpthread
+
+unit: $(UNITS) lib utilities
+	@bash utils/unit/run.sh $(UNITS)
+
+check: all $(UNITS)
+	@bash utils/check.sh "$(BUILD)" "$(OUT)" $(UNITS)
+
+asan:
+	$(MAKE) VARIANT=asan OUT=build/asan/bin \
+	  SAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  SAN_LIBS="-fsanitize=address,undefined" check
+
+# ---- generated code -------------------------------------------------------------
+GEN_OUT := utils/tss2/TPM_Types_gen.h utils/tss2/Parameters.h utils/tss2/tssmarshal_gen.h \
+           utils/tss2/Unmarshal_gen.h utils/lib/marshal/desc_gen.c utils/lib/marshal/entry_gen.c \
+           utils/lib/core/cmdtable_gen.c
+generate:
+	python3 utils/lib/marshal/gen.py utils/lib/marshal/types.tdl utils/lib/marshal/commands.tdl
+
+check-generate: generate
+	git diff --exit-code -- $(GEN_OUT)
+
+# ---- fuzzing ---------------------------------------------------------------------
+FUZZ_SECONDS ?= 60
+FUZZ_SRC  := $(sort $(wildcard utils/fuzz/fuzz_*.c))
+FUZZ_BIN  := $(patsubst utils/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -O1 -g -Iutils -Iutils/lib $(OPENSSL_CFLAGS) \
+              -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_LIBOBJ := $(patsubst %.c,build/fuzz/%.o,$(LIB_SRC))
+
+build/fuzz/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_FLAGS) -c $< -o $@
+
+build/fuzz/fuzz_%: utils/fuzz/fuzz_%.c $(FUZZ_LIBOBJ)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_LIBOBJ) -o $@ -lcrypto
+
+fuzz: $(FUZZ_BIN)
+	@set -e; for f in $(FUZZ_BIN); do \
+	  n=$$(basename $$f); mkdir -p build/fuzz/corpus/$$n; \
+	  if [ -d utils/fuzz/corpus/$$n ]; then cp -n utils/fuzz/corpus/$$n/* build/fuzz/corpus/$$n/ 2>/dev/null || true; fi; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build/fuzz/corpus/$$n 2>&1 | tail -n 12; \
+	done
+
+# ---- benchmarks (never tests) -------------------------------------------------------
+bench-marshal: $(BUILD)/bench/bench_marshal
+	$(BUILD)/bench/bench_marshal
+
+$(BUILD)/bench/bench_marshal: utils/bench/bench_marshal.c $(OUT)/libtss.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(OUT)/libtss.a $(LIBS_ALL)
+
+clean:
+	rm -rf build $(OUT)/libtss.a $(OUT)/libtss.so $(OUT)/$(SONAME) $(UTILS)
