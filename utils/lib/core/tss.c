@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* TSS_Create / TSS_Delete / TSS_Execute: one command from In structure to Out structure.
+ *
+ *   look up the command in the table -> marshal handles and parameters -> authorization
+ *   area (session/auth.c) -> transmit (bounded retry of "try again" warnings) -> check the
+ *   response header -> handles, parameterSize, parameters, authorization area -> Out.
+ * Nothing from the response is trusted: every length is checked against the bytes read. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/commands.h"
+#include "core/context.h"
+#include "session/auth.h"
+#include "tss2/tsstransmit.h"
+
+#define TSS_RETRIES 12
+
+void tss_trace(const TSS_CONTEXT *ctx, int level, const char *fmt, ...)
+{
+    if (ctx == NULL || ctx->trace_level < level)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(level == 1 ? stderr : stdout, fmt, ap);
+    va_end(ap);
+}
+
+void tss_trace_bytes(const TSS_CONTEXT *ctx, const char *what, const BYTE *p, uint32_t n)
+{
+    /* command bytes carry passwords: only at the highest level */
+    if (ctx == NULL || ctx->trace_level < 3)
+        return;
+    printf("%s (%u bytes):", what, n);
+    for (uint32_t i = 0; i < n; i++)
+        printf("%s%02x", (i % 16) == 0 ? "\n  " : " ", p[i]);
+    printf("\n");
+}
+
+TPM_RC TSS_Create(TSS_CONTEXT **tssContext)
+{
+    if (tssContext == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    *tssContext = NULL;
+    TSS_CONTEXT *ctx = calloc(1, sizeof(*ctx));
+    if (ctx == NULL)
+        return TSS_RC_OUT_OF_MEMORY;
+    TPM_RC rc = tss_properties_init(ctx);
+    if (rc != 0) {
+        free(ctx);
+        return rc;
+    }
+    *tssContext = ctx;
+    return 0;
+}
+
+TPM_RC TSS_Delete(TSS_CONTEXT *ctx)
+{
+    if (ctx == NULL)
+        return 0;
+    tss_transport_drop(ctx);
+    /* the buffers held passwords and session secrets */
+    memset(ctx, 0, sizeof(*ctx));
+    free(ctx);
+    return 0;
+}
+
+TPM_RC TSS_Close(TSS_CONTEXT *ctx)
+{
+    if (ctx == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    tss_transport_drop(ctx);
+    return 0;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+static TPM_RC transmit_once(TSS_CONTEXT *ctx, uint32_t cmdlen, uint32_t *rsplen)
+{
+    TPM_RC rc = tss_transport_ready(ctx);
+    if (rc != 0)
+        return rc;
+    tss_trace_bytes(ctx, "command", ctx->cmd, cmdlen);
+    *rsplen = sizeof(ctx->rsp);
+    rc = ctx->tr.ops->transmit(&ctx->tr, ctx->cmd, cmdlen, ctx->rsp, rsplen);
+    if (rc != 0) {
+        /* a broken connection is not reused: the next command reconnects */
+        tss_transport_drop(ctx);
+        return rc;
+    }
+    tss_trace_bytes(ctx, "response", ctx->rsp, *rsplen);
+    return 0;
+}
+
+TPM_RC tss_exchange(TSS_CONTEXT *ctx, uint32_t cmdlen, uint32_t *rsplen)
+{
+    long delay = 5;
+    for (int attempt = 0;; attempt++) {
+        TPM_RC rc = transmit_once(ctx, cmdlen, rsplen);
+        if (rc != 0)
+            return rc;
+        if (*rsplen < 10)
+            return TSS_RC_MALFORMED_RESPONSE;
+        TPM_RC trc = ((TPM_RC)ctx->rsp[6] << 24) | ((TPM_RC)ctx->rsp[7] << 16) |
+                     ((TPM_RC)ctx->rsp[8] << 8) | ctx->rsp[9];
+        if (trc != TPM_RC_RETRY && trc != TPM_RC_YIELDED && trc != TPM_RC_TESTING)
+            return 0;
+        if (attempt + 1 >= TSS_RETRIES)
+            return 0; /* the caller sees the TPM's last answer */
+        tss_trace(ctx, 2, "TSS: TPM answered %08x, retrying in %ld ms\n", trc, delay);
+        sleep_ms(delay);
+        if (delay < 200)
+            delay *= 2;
+    }
+}
+
+TPM_RC TSS_Transmit(TSS_CONTEXT *ctx, uint8_t *responseBuffer, uint32_t *read,
+                    const uint8_t *commandBuffer, uint32_t written, const char *message)
+{
+    if (ctx == NULL || responseBuffer == NULL || read == NULL || commandBuffer == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    if (written > sizeof(ctx->cmd))
+        return TSS_RC_INSUFFICIENT_BUFFER;
+    if (message != NULL)
+        tss_trace(ctx, 2, "TSS_Transmit: %s\n", message);
+    memcpy(ctx->cmd, commandBuffer, written);
+    uint32_t n;
+    TPM_RC rc = transmit_once(ctx, written, &n);
+    if (rc != 0)
+        return rc;
+    if (n > *read)
+        return TSS_RC_INSUFFICIENT_BUFFER;
+    memcpy(responseBuffer, ctx->rsp, n);
+    *read = n;
+    return 0;
+}
+
+TPM_RC TSS_TransmitPlatform(TSS_CONTEXT *ctx, uint32_t command, const char *message)
+{
+    if (ctx == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    TPM_RC rc = tss_transport_ready(ctx);
+    if (rc != 0)
+        return rc;
+    if (message != NULL)
+        tss_trace(ctx, 2, "TSS_TransmitPlatform: %s\n", message);
+    if (ctx->tr.ops->platform == NULL)
+        return TSS_RC_NOT_IMPLEMENTED;
+    return ctx->tr.ops->platform(&ctx->tr, command);
+}
+
+/* collects the (handle, password, attributes) triples ended by TPM_RH_NULL */
+static TPM_RC read_sessions(va_list ap, tss_auth_in *a, unsigned *n)
+{
+    *n = 0;
+    for (;;) {
+        TPMI_SH_AUTH_SESSION h = va_arg(ap, TPMI_SH_AUTH_SESSION);
+        const char *pw = va_arg(ap, const char *);
+        unsigned int attrs = va_arg(ap, unsigned int);
+        if (h == TPM_RH_NULL)
+            return 0;
+        if (*n == TSS_MAX_SESSIONS)
+            return TSS_RC_IN_PARAMETER; /* a missing terminator or a fourth session */
+        a[*n].handle = h;
+        a[*n].password = pw;
+        a[*n].attributes = attrs;
+        (*n)++;
+    }
+}
+
+static TPM_RC build_command(TSS_CONTEXT *ctx, const tss_command *cmd, const COMMAND_PARAMETERS *in,
+                            const tss_auth_in *a, unsigned n, uint32_t *len)
+{
+    BYTE *par = ctx->rsp; /* scratch: the response buffer is free until transmit */
+    tss_wcur pw;
+    tss_wcur_init(&pw, par, sizeof(ctx->rsp));
+    if (cmd->in != NULL)
+        tss_put_fields(&pw, cmd->in, in, cmd->in_handles, cmd->in->nfields);
+    if (pw.rc != 0)
+        return pw.rc;
+
+    tss_wcur w;
+    tss_wcur_init(&w, ctx->cmd, sizeof(ctx->cmd));
+    *len = 0;
+    tss_put_uint(&w, n > 0 ? TPM_ST_SESSIONS : TPM_ST_NO_SESSIONS, 2);
+    tss_put_uint(&w, 0, 4); /* size, patched below */
+    tss_put_uint(&w, cmd->cc, 4);
+    if (cmd->in != NULL)
+        tss_put_fields(&w, cmd->in, in, 0, cmd->in_handles);
+    if (n > 0) {
+        BYTE *sizep = w.p;
+        tss_put_uint(&w, 0, 4);
+        uint32_t start = w.n;
+        TPM_RC rc = tss_auth_command(ctx, cmd, a, n, par, pw.n, &w);
+        *len = w.n;
+        if (rc != 0)
+            return rc;
+        if (w.rc == 0) {
+            uint32_t asz = w.n - start;
+            sizep[0] = (BYTE)(asz >> 24), sizep[1] = (BYTE)(asz >> 16);
+            sizep[2] = (BYTE)(asz >> 8), sizep[3] = (BYTE)asz;
+        }
+    }
+    tss_put_bytes(&w, par, pw.n);
+    if (w.rc != 0)
+        return w.rc;
+    ctx->cmd[2] = (BYTE)(w.n >> 24), ctx->cmd[3] = (BYTE)(w.n >> 16);
+    ctx->cmd[4] = (BYTE)(w.n >> 8), ctx->cmd[5] = (BYTE)w.n;
+    *len = w.n;
+    return 0;
+}
+
+static TPM_RC parse_response(TSS_CONTEXT *ctx, const tss_command *cmd, RESPONSE_PARAMETERS *out,
+                             const tss_auth_in *a, unsigned n, uint32_t rsplen)
+{
+    tss_rcur r;
+    tss_rcur_init(&r, ctx->rsp, rsplen);
+    uint16_t tag = (uint16_t)tss_get_uint(&r, 2);
+    uint32_t size = (uint32_t)tss_get_uint(&r, 4);
+    TPM_RC trc = (TPM_RC)tss_get_uint(&r, 4);
+    if (r.rc != 0 || size != rsplen)
+        return TSS_RC_MALFORMED_RESPONSE;
+    if (trc != 0)
+        return trc;
+    if (tag != (n > 0 ? TPM_ST_SESSIONS : TPM_ST_NO_SESSIONS)) {
+        tss_trace(ctx, 1, "TSS_Execute: response tag %04x does not match the command\n", tag);
+        return TSS_RC_RESPONSE_TAG;
+    }
+    if (cmd->out != NULL)
+        tss_get_fields(&r, cmd->out, out, 0, cmd->out_handles);
+    uint32_t psize = r.left;
+    if (n > 0) {
+        psize = (uint32_t)tss_get_uint(&r, 4);
+        if (r.rc == 0 && psize > r.left)
+            return TSS_RC_MALFORMED_RESPONSE;
+    }
+    if (r.rc != 0)
+        return TSS_RC_MALFORMED_RESPONSE;
+    BYTE *params = ctx->rsp + (rsplen - r.left);
+    tss_rcur ar;
+    tss_rcur_init(&ar, params + psize, r.left - psize);
+    TPM_RC rc = tss_auth_response(ctx, cmd, a, n, params, psize, &ar);
+    if (rc != 0)
+        return rc;
+    if (ar.left != 0)
+        return TSS_RC_MALFORMED_RESPONSE; /* trailing bytes after the last authorization */
+    tss_rcur pr;
+    tss_rcur_init(&pr, params, psize);
+    if (cmd->out != NULL)
+        tss_get_fields(&pr, cmd->out, out, cmd->out_handles, cmd->out->nfields);
+    if (pr.rc != 0) {
+        tss_trace(ctx, 1, "TSS_Execute: %s response parameters do not parse (%08x)\n", cmd->name, pr.rc);
+        return TSS_RC_MALFORMED_RESPONSE;
+    }
+    if (pr.left != 0)
+        return TSS_RC_MALFORMED_RESPONSE;
+    return 0;
+}
+
+TPM_RC TSS_Execute(TSS_CONTEXT *ctx, RESPONSE_PARAMETERS *out, COMMAND_PARAMETERS *in,
+                   EXTRA_PARAMETERS *extra, TPM_CC commandCode, ...)
+{
+    tss_auth_in a[TSS_MAX_SESSIONS];
+    unsigned n;
+    (void)extra;
+    if (ctx == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    const tss_command *cmd = tss_command_find(commandCode);
+    if (cmd == NULL) {
+        tss_trace(ctx, 1, "TSS_Execute: command %08x is not known to this TSS\n", commandCode);
+        return TSS_RC_COMMAND_UNIMPLEMENTED;
+    }
+    if (cmd->in != NULL && in == NULL)
+        return TSS_RC_IN_PARAMETER;
+    if (cmd->out != NULL && out == NULL)
+        return TSS_RC_OUT_PARAMETER;
+    va_list ap;
+    va_start(ap, commandCode);
+    TPM_RC rc = read_sessions(ap, a, &n);
+    va_end(ap);
+    if (rc != 0)
+        return rc;
+    tss_trace(ctx, 2, "TSS_Execute: %s with %u authorization(s)\n", cmd->name, n);
+    uint32_t len = 0, rsplen;
+    rc = build_command(ctx, cmd, in, a, n, &len);
+    if (rc == 0)
+        rc = tss_exchange(ctx, len, &rsplen);
+    if (rc == 0)
+        rc = parse_response(ctx, cmd, out, a, n, rsplen);
+    /* the command bytes held the passwords */
+    memset(ctx->cmd, 0, len);
+    if (rc != 0)
+        tss_trace(ctx, 1, "TSS_Execute: %s failed, rc %08x\n", cmd->name, rc);
+    return rc;
+}

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The whole TSS API: create a context, optionally set properties, execute commands, delete.
+ *
+ *   TSS_CONTEXT *ctx;
+ *   TSS_Create(&ctx);
+ *   GetRandom_In in = {.bytesRequested = 16};
+ *   GetRandom_Out out;
+ *   rc = TSS_Execute(ctx, (RESPONSE_PARAMETERS *)&out, (COMMAND_PARAMETERS *)&in, NULL,
+ *                    TPM_CC_GetRandom, TPM_RH_NULL, NULL, 0);
+ *   TSS_Delete(ctx);
+ *
+ * The variable arguments of TSS_Execute are up to three authorization triples
+ * (TPMI_SH_AUTH_SESSION handle, const char *password, unsigned int sessionAttributes),
+ * ended by TPM_RH_NULL, NULL, 0. TPM_RS_PW with a password string (NULL = empty) is a
+ * password authorization. TSS_Create opens no connection: the first command does.
+ *
+ * Properties (TSS_SetProperty; NULL value = back to the default). Each has a compile-time
+ * default (-D<NAME>_DEFAULT="..."), overridden by the environment variable of the same name,
+ * overridden by TSS_SetProperty. Changing a connection property closes the connection. */
+#ifndef TSS_TSS_H
+#define TSS_TSS_H
+
+#ifndef TPM_TSS
+#define TPM_TSS
+#endif
+
+#include "TPM_Types.h"
+#include "Parameters.h"
+#include "tsserror.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct TSS_CONTEXT TSS_CONTEXT;
+
+#define TPM_TRACE_LEVEL 1      /* 0 none, 1 errors, 2 flow, 3 also bytes and secrets */
+#define TPM_DATA_DIR 2         /* session and Name state files; default "." */
+#define TPM_COMMAND_PORT 3     /* default 2321 */
+#define TPM_PLATFORM_PORT 4    /* default 2322 (swtpm: control port, default command + 1) */
+#define TPM_SERVER_NAME 5      /* host name, IPv4 or IPv6 literal; default localhost */
+#define TPM_INTERFACE_TYPE 6   /* socsim (default) or dev */
+#define TPM_DEVICE 7           /* default /dev/tpm0 */
+#define TPM_ENCRYPT_SESSIONS 8 /* 1 (default): session state files are encrypted */
+#define TPM_SERVER_TYPE 9      /* mssim (default), raw, swtpm */
+#define TPM_SESSION_ENCKEY 10  /* hex AES key for session state files */
+#define TPM_TRANSPORT 20       /* loader string, e.g. "swtpm:host=::1,port=2321" (overrides the above) */
+
+/* Extra parameters a few commands need. */
+typedef struct {
+    const char *bindPassword; /* auth value of the bind entity of a bound session */
+    TPM2B_DIGEST salt;        /* ignored: the TSS makes the salt itself */
+} StartAuthSession_Extra;
+
+typedef union {
+    StartAuthSession_Extra StartAuthSession;
+} EXTRA_PARAMETERS;
+
+TPM_RC TSS_Create(TSS_CONTEXT **tssContext);
+TPM_RC TSS_Delete(TSS_CONTEXT *tssContext);
+TPM_RC TSS_Execute(TSS_CONTEXT *tssContext, RESPONSE_PARAMETERS *out, COMMAND_PARAMETERS *in,
+                   EXTRA_PARAMETERS *extra, TPM_CC commandCode, ...);
+TPM_RC TSS_SetProperty(TSS_CONTEXT *tssContext, int property, const char *value);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
