@@ -214,6 +214,7 @@ typedef union {
     BYTE sha3_256[SHA3_256_DIGEST_SIZE];
     BYTE sha3_384[SHA3_384_DIGEST_SIZE];
     BYTE sha3_512[SHA3_512_DIGEST_SIZE];
+    BYTE tssmax[128];
 } TPMU_HA;
 
 typedef struct {
@@ -293,7 +294,7 @@ typedef union {
 typedef union {
     struct {
         UINT16 size;
-        BYTE buffer[sizeof(TPMU_NAME)];
+        BYTE name[sizeof(TPMU_NAME)];
     } t;
     TPM2B b;
 } TPM2B_NAME;
@@ -398,12 +399,9 @@ typedef struct {
     TPMT_HA digests[HASH_COUNT];
 } TPML_DIGEST_VALUES;
 
-typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[sizeof(TPML_DIGEST_VALUES)];
-    } t;
-    TPM2B b;
+typedef struct {
+    UINT16 size;
+    BYTE buffer[sizeof(TPML_DIGEST_VALUES)];
 } TPM2B_DIGEST_VALUES;
 
 typedef struct {
@@ -558,7 +556,7 @@ typedef struct {
 typedef union {
     struct {
         UINT16 size;
-        BYTE buffer[sizeof(TPMS_ATTEST)];
+        BYTE attestationData[sizeof(TPMS_ATTEST)];
     } t;
     TPM2B b;
 } TPM2B_ATTEST;
@@ -891,7 +889,7 @@ typedef union {
 typedef union {
     struct {
         UINT16 size;
-        BYTE buffer[sizeof(TPMU_ENCRYPTED_SECRET)];
+        BYTE secret[sizeof(TPMU_ENCRYPTED_SECRET)];
     } t;
     TPM2B b;
 } TPM2B_ENCRYPTED_SECRET;
@@ -987,9 +985,12 @@ typedef struct {
     TPMU_SENSITIVE_COMPOSITE sensitive;
 } TPMT_SENSITIVE;
 
-typedef struct {
-    UINT16 size;
-    TPMT_SENSITIVE sensitiveArea;
+typedef union {
+    struct {
+        UINT16 size;
+        TPMT_SENSITIVE sensitiveArea;
+    } t;
+    TPM2B b;
 } TPM2B_SENSITIVE;
 
 typedef struct {
@@ -1016,7 +1017,7 @@ typedef _ID_OBJECT TPMS_ID_OBJECT;
 typedef union {
     struct {
         UINT16 size;
-        BYTE buffer[sizeof(_ID_OBJECT)];
+        BYTE credential[sizeof(_ID_OBJECT)];
     } t;
     TPM2B b;
 } TPM2B_ID_OBJECT;

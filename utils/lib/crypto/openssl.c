@@ -147,9 +147,9 @@ static TPM_RC name_of(TPM2B_NAME *name, TPM_ALG_ID alg, const tss_type *t, const
     if (ds == 0)
         return TSS_RC_BAD_HASH_ALGORITHM;
     tss_chunk ch = {buf, w.n};
-    name->t.buffer[0] = (uint8_t)(alg >> 8);
-    name->t.buffer[1] = (uint8_t)alg;
-    TPM_RC rc = tss_hash(alg, &ch, 1, name->t.buffer + 2);
+    name->t.name[0] = (uint8_t)(alg >> 8);
+    name->t.name[1] = (uint8_t)alg;
+    TPM_RC rc = tss_hash(alg, &ch, 1, name->t.name + 2);
     name->t.size = rc == 0 ? (uint16_t)(2 + ds) : 0;
     return rc;
 }

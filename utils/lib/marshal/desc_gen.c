@@ -46,7 +46,8 @@ const tss_type tss_t_TPM_CC = {"TPM_CC", TSS_K_INT, 4, 0, 0, TPM_RC_VALUE, sizeo
 
 const tss_type tss_t_TPM_RC = {"TPM_RC", TSS_K_INT, 4, 0, 0, TPM_RC_VALUE, sizeof(TPM_RC), (uint64_t)(0), 0, NULL, 0, NULL, 0, 0};
 
-const tss_type tss_t_TPM_CLOCK_ADJUST = {"TPM_CLOCK_ADJUST", TSS_K_INT, 1, 1, 0, TPM_RC_VALUE, sizeof(TPM_CLOCK_ADJUST), (uint64_t)(0), 0, NULL, 0, NULL, 0, 0};
+static const tss_range r_TPM_CLOCK_ADJUST[] = {{(uint64_t)(TPM_CLOCK_COARSE_SLOWER), (uint64_t)(TPM_CLOCK_COARSE_FASTER)}};
+const tss_type tss_t_TPM_CLOCK_ADJUST = {"TPM_CLOCK_ADJUST", TSS_K_INT, 1, 1, 0, TPM_RC_VALUE, sizeof(TPM_CLOCK_ADJUST), (uint64_t)(0), 0, r_TPM_CLOCK_ADJUST, 1, NULL, 0, 0};
 
 static const tss_range r_TPM_EO[] = {{(uint64_t)(TPM_EO_EQ), (uint64_t)(TPM_EO_EQ)}, {(uint64_t)(TPM_EO_NEQ), (uint64_t)(TPM_EO_NEQ)}, {(uint64_t)(TPM_EO_SIGNED_GT), (uint64_t)(TPM_EO_SIGNED_GT)}, {(uint64_t)(TPM_EO_UNSIGNED_GT), (uint64_t)(TPM_EO_UNSIGNED_GT)}, {(uint64_t)(TPM_EO_SIGNED_LT), (uint64_t)(TPM_EO_SIGNED_LT)}, {(uint64_t)(TPM_EO_UNSIGNED_LT), (uint64_t)(TPM_EO_UNSIGNED_LT)}, {(uint64_t)(TPM_EO_SIGNED_GE), (uint64_t)(TPM_EO_SIGNED_GE)}, {(uint64_t)(TPM_EO_UNSIGNED_GE), (uint64_t)(TPM_EO_UNSIGNED_GE)}, {(uint64_t)(TPM_EO_SIGNED_LE), (uint64_t)(TPM_EO_SIGNED_LE)}, {(uint64_t)(TPM_EO_UNSIGNED_LE), (uint64_t)(TPM_EO_UNSIGNED_LE)}, {(uint64_t)(TPM_EO_BITSET), (uint64_t)(TPM_EO_BITSET)}, {(uint64_t)(TPM_EO_BITCLEAR), (uint64_t)(TPM_EO_BITCLEAR)}};
 const tss_type tss_t_TPM_EO = {"TPM_EO", TSS_K_INT, 2, 0, 0, TPM_RC_VALUE, sizeof(TPM_EO), (uint64_t)(0), 0, r_TPM_EO, 12, NULL, 0, 0};
@@ -247,8 +248,9 @@ static const tss_field f_TPMU_HA[] = {
     {"sha3_384", NULL, 0, (uint32_t)(SHA3_384_DIGEST_SIZE), 0, -1, -1, TSS_NULL_NO, (uint32_t)(TPM_ALG_SHA3_384), 0},
     {"sha3_512", NULL, 0, (uint32_t)(SHA3_512_DIGEST_SIZE), 0, -1, -1, TSS_NULL_NO, (uint32_t)(TPM_ALG_SHA3_512), 0},
     {"", NULL, 0, (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(TPM_ALG_NULL), TSS_F_EMPTY},
+    {"tssmax", NULL, 0, (uint32_t)(128), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), TSS_F_CONLY},
 };
-const tss_type tss_t_TPMU_HA = {"TPMU_HA", TSS_K_UNION, 0, 0, 0, TPM_RC_SELECTOR, sizeof(TPMU_HA), 0, 0, NULL, 0, f_TPMU_HA, 9, 0};
+const tss_type tss_t_TPMU_HA = {"TPMU_HA", TSS_K_UNION, 0, 0, 0, TPM_RC_SELECTOR, sizeof(TPMU_HA), 0, 0, NULL, 0, f_TPMU_HA, 10, 0};
 
 static const tss_field f_TPMT_HA[] = {
     {"hashAlg", &tss_t_TPMI_ALG_HASH, offsetof(TPMT_HA, hashAlg), (uint32_t)(0), 0, -1, -1, TSS_NULL_INHERIT, (uint32_t)(0), 0},
@@ -403,7 +405,11 @@ static const tss_field f_TPML_DIGEST_VALUES[] = {
 };
 const tss_type tss_t_TPML_DIGEST_VALUES = {"TPML_DIGEST_VALUES", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(TPML_DIGEST_VALUES), 0, 0, NULL, 0, f_TPML_DIGEST_VALUES, 2, 0};
 
-const tss_type tss_t_TPM2B_DIGEST_VALUES = {"TPM2B_DIGEST_VALUES", TSS_K_TPM2B, 0, 0, 0, TPM_RC_SIZE, sizeof(TPM2B_DIGEST_VALUES), 0, 0, NULL, 0, NULL, 0, (uint32_t)(sizeof(TPML_DIGEST_VALUES))};
+static const tss_field f_TPM2B_DIGEST_VALUES[] = {
+    {"size", &tss_t_UINT16, offsetof(TPM2B_DIGEST_VALUES, size), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"buffer", &tss_t_UINT8, offsetof(TPM2B_DIGEST_VALUES, buffer), (uint32_t)(sizeof(TPML_DIGEST_VALUES)), TPM_RC_SIZE, -1, 0, TSS_NULL_NO, (uint32_t)(0), 0},
+};
+const tss_type tss_t_TPM2B_DIGEST_VALUES = {"TPM2B_DIGEST_VALUES", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(TPM2B_DIGEST_VALUES), 0, 0, NULL, 0, f_TPM2B_DIGEST_VALUES, 2, 0};
 
 static const tss_field f_TPML_PCR_SELECTION[] = {
     {"count", &tss_t_UINT32, offsetof(TPML_PCR_SELECTION, count), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
@@ -975,7 +981,7 @@ static const tss_field f_TPMT_SENSITIVE[] = {
 const tss_type tss_t_TPMT_SENSITIVE = {"TPMT_SENSITIVE", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(TPMT_SENSITIVE), 0, 0, NULL, 0, f_TPMT_SENSITIVE, 4, 0};
 
 static const tss_field f_TPM2B_SENSITIVE[] = {
-    {"sensitiveArea", &tss_t_TPMT_SENSITIVE, offsetof(TPM2B_SENSITIVE, sensitiveArea), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"sensitiveArea", &tss_t_TPMT_SENSITIVE, offsetof(TPM2B_SENSITIVE, t.sensitiveArea), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
 };
 const tss_type tss_t_TPM2B_SENSITIVE = {"TPM2B_SENSITIVE", TSS_K_SIZED, 0, 0, TSS_F_EMPTY, TPM_RC_SIZE, sizeof(TPM2B_SENSITIVE), 0, 0, NULL, 0, f_TPM2B_SENSITIVE, 1, 0};
 

@@ -122,15 +122,28 @@ static const tss_field *union_member(const tss_type *t, uint32_t selector)
     return NULL;
 }
 
+/* a wire value of a signed type, sign-extended to 64 bits (descriptor ranges of signed
+ * types are written as (uint64_t)(negative) and compared the same way) */
+static uint64_t sign_extend(uint64_t v, unsigned width)
+{
+    unsigned shift = 64 - 8 * width;
+    return (uint64_t)((int64_t)(v << shift) >> shift);
+}
+
 static int allowed_int(const tss_type *t, uint64_t v, int allownull)
 {
+    if (t->is_signed)
+        v = sign_extend(v, t->width);
     if ((t->flags & TSS_F_TAKES_NULL) && v == t->nullval)
         return allownull;
     if (t->nranges == 0)
         return 1;
-    for (unsigned i = 0; i < t->nranges; i++)
-        if (v >= t->ranges[i].lo && v <= t->ranges[i].hi)
+    for (unsigned i = 0; i < t->nranges; i++) {
+        int in = t->is_signed ? ((int64_t)v >= (int64_t)t->ranges[i].lo && (int64_t)v <= (int64_t)t->ranges[i].hi)
+                              : (v >= t->ranges[i].lo && v <= t->ranges[i].hi);
+        if (in)
             return 1;
+    }
     return 0;
 }
 
@@ -429,6 +442,23 @@ TPM_RC tss_unmarshal_entry(const tss_type *t, void *dst, BYTE **buffer, uint32_t
         return TSS_RC_NULL_PARAMETER;
     tss_rcur_init(&r, *buffer, *size);
     get(&r, t, dst, allownull, selector, 0);
+    if (r.rc != 0)
+        return r.rc;
+    *buffer += *size - r.left;
+    *size = r.left;
+    return 0;
+}
+
+TPM_RC tss_unmarshal_mincount(const tss_type *t, void *dst, BYTE **buffer, uint32_t *size,
+                              uint32_t minCount)
+{
+    tss_rcur r;
+    if (dst == NULL || buffer == NULL || *buffer == NULL || size == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    tss_rcur_init(&r, *buffer, *size);
+    get(&r, t, dst, 0, 0, 0);
+    if (r.rc == 0 && tss_load_uint((BYTE *)dst + t->fields[0].offset, t->fields[0].type->width) < minCount)
+        r.rc = TPM_RC_SIZE;
     if (r.rc != 0)
         return r.rc;
     *buffer += *size - r.left;

@@ -2570,9 +2570,9 @@ TPM_RC TSS_TPML_HANDLE_Unmarshalu(TPML_HANDLE *target, BYTE **buffer, uint32_t *
     return tss_unmarshal_entry(&tss_t_TPML_HANDLE, target, buffer, size, 0, 0);
 }
 
-TPM_RC TSS_TPML_DIGEST_Unmarshalu(TPML_DIGEST *target, BYTE **buffer, uint32_t *size)
+TPM_RC TSS_TPML_DIGEST_Unmarshalu(TPML_DIGEST *target, BYTE **buffer, uint32_t *size, uint32_t minCount)
 {
-    return tss_unmarshal_entry(&tss_t_TPML_DIGEST, target, buffer, size, 0, 0);
+    return tss_unmarshal_mincount(&tss_t_TPML_DIGEST, target, buffer, size, minCount);
 }
 
 TPM_RC TSS_TPML_DIGEST_VALUES_Unmarshalu(TPML_DIGEST_VALUES *target, BYTE **buffer, uint32_t *size)

@@ -181,20 +181,22 @@ class Parser:
                 t.reserved = o.get('reserved', '0')
                 self.define(t)
             elif kw == 'tpm2b':
-                if len(toks) != 3 or not field_expr_ok(toks[2]):
-                    self.err(where, 'tpm2b NAME MAXEXPR')
+                if len(toks) not in (3, 4) or not field_expr_ok(toks[2]):
+                    self.err(where, 'tpm2b NAME MAXEXPR [FIELD]')
                 t = Type('tpm2b', toks[1], where)
                 t.max = toks[2]
+                t.bufname = toks[3] if len(toks) == 4 else 'buffer'
                 self.define(t)
             elif kw == 'sized':
-                if len(toks) not in (4, 5) or (len(toks) == 5 and toks[4] != 'empty'):
-                    self.err(where, 'sized NAME INNERTYPE FIELD [empty]')
+                if len(toks) < 4 or any(x not in ('empty', 'union') for x in toks[4:]):
+                    self.err(where, 'sized NAME INNERTYPE FIELD [empty] [union]')
                 t = Type('sized', toks[1], where)
                 t.inner = self.lookup(where, toks[2])
                 if t.inner.kind not in ('struct', 'alias'):
                     self.err(where, 'sized inner type must be a structure')
                 t.fields = [Field(t.inner, toks[3], 'inherit' if t.inner.takes_null else 'no')]
-                t.empty = len(toks) == 5
+                t.empty = 'empty' in toks[4:]
+                t.union = 'union' in toks[4:]
                 t.takes_null = t.inner.takes_null
                 self.define(t)
             elif kw == 'alias':
@@ -205,10 +207,11 @@ class Parser:
                 t.takes_null = t.target.takes_null
                 self.define(t)
             elif kw == 'struct':
-                if len(toks) not in (2, 3) or (len(toks) == 3 and toks[2] != '+'):
-                    self.err(where, 'struct NAME [+]')
+                if any(x not in ('+', 'mincount') for x in toks[2:]):
+                    self.err(where, 'struct NAME [+] [mincount]')
                 t = Type('struct', toks[1], where)
-                t.takes_null = len(toks) == 3
+                t.takes_null = '+' in toks[2:]
+                t.mincount = 'mincount' in toks[2:]
                 i = self.parse_block(lines, i, fname, t, self.struct_line)
                 self.define(t)
             elif kw == 'union':
@@ -249,7 +252,12 @@ class Parser:
 
     def union_line(self, where, toks, t):
         sel = toks[0]
-        if sel == '*':
+        if sel == '*' and len(toks) == 3 and toks[1] == 'BYTE' and '[' in toks[2]:
+            m = re.fullmatch(r'([A-Za-z_]\w*)\[(\S+)\]', toks[2])
+            if not m:
+                self.err(where, '* BYTE NAME[EXPR]')
+            f = Field(None, m.group(1), cbytes=m.group(2), conly=True)
+        elif sel == '*':
             f = self.parse_member(where, toks[1:], t, False)
             f.conly = True
         elif len(toks) == 2 and toks[1] == '-':
@@ -337,7 +345,9 @@ class Emitter:
             elif t.kind == 'attr':
                 out.append('typedef struct {\n    %s val;\n} %s;' % (t.base.name, t.name))
             elif t.kind == 'tpm2b':
-                out.append('typedef union {\n    struct {\n        UINT16 size;\n        BYTE buffer[%s];\n    } t;\n    TPM2B b;\n} %s;' % (t.max, t.name))
+                out.append('typedef union {\n    struct {\n        UINT16 size;\n        BYTE %s[%s];\n    } t;\n    TPM2B b;\n} %s;' % (t.bufname, t.max, t.name))
+            elif t.kind == 'sized' and t.union:
+                out.append('typedef union {\n    struct {\n        UINT16 size;\n        %s %s;\n    } t;\n    TPM2B b;\n} %s;' % (t.inner.name, t.fields[0].name, t.name))
             elif t.kind == 'sized':
                 out.append('typedef struct {\n    UINT16 size;\n    %s %s;\n} %s;' % (t.inner.name, t.fields[0].name, t.name))
             elif t.kind == 'alias':
@@ -426,7 +436,10 @@ class Emitter:
                 out.append('const tss_type %s = {"%s", TSS_K_TPM2B, 0, 0, 0, TPM_RC_SIZE, sizeof(%s), 0, 0, NULL, 0, NULL, 0, (uint32_t)(%s)};' % (
                     cid, n, n, t.max))
             elif t.kind == 'sized':
-                out.append('static const tss_field f_%s[] = {\n%s\n};' % (n, self.field_init(n, t.fields[0], t.fields)))
+                fi = self.field_init(n, t.fields[0], t.fields)
+                if t.union:
+                    fi = fi.replace('offsetof(%s, %s)' % (n, t.fields[0].name), 'offsetof(%s, t.%s)' % (n, t.fields[0].name))
+                out.append('static const tss_field f_%s[] = {\n%s\n};' % (n, fi))
                 flags = ['TSS_F_EMPTY'] if t.empty else []
                 if t.takes_null:
                     flags.append('TSS_F_TAKES_NULL')
@@ -478,6 +491,12 @@ class Emitter:
             extra_m = ', uint32_t selector' if r.kind == 'union' else ''
             if r.kind == 'union':
                 extra_u = ', uint32_t selector'
+            elif getattr(r, 'mincount', False):
+                u.append(('TPM_RC TSS_%s_Unmarshalu(%s *target, BYTE **buffer, uint32_t *size, uint32_t minCount)' % (n, n),
+                          'tss_unmarshal_mincount(&%s, target, buffer, size, minCount)' % cident(n)))
+                m.append(('TPM_RC TSS_%s_Marshalu(const %s *source, uint16_t *written, BYTE **buffer, uint32_t *size)' % (n, n),
+                          'tss_marshal_entry(&%s, source, written, buffer, size, 0)' % cident(n)))
+                continue
             elif t.takes_null:
                 extra_u = ', BOOL allowNull'
             else:

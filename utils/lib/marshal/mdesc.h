@@ -95,6 +95,9 @@ TPM_RC tss_marshal_entry(const tss_type *t, const void *src, uint16_t *written, 
                          uint32_t *size, uint32_t selector);
 TPM_RC tss_unmarshal_entry(const tss_type *t, void *dst, BYTE **buffer, uint32_t *size,
                            int allownull, uint32_t selector);
+/* TPML with IBM's minCount argument: fewer entries than minCount is TPM_RC_SIZE */
+TPM_RC tss_unmarshal_mincount(const tss_type *t, void *dst, BYTE **buffer, uint32_t *size,
+                              uint32_t minCount);
 TPM_RC tss_response_unmarshal_entry(const tss_type *t, unsigned nhandles, void *dst, TPM_ST tag,
                                     BYTE **buffer, uint32_t *size);
 
