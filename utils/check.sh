@@ -25,19 +25,15 @@ if swtpm_start; then
     read -r p f < "$totals" || { p=0; f=1; }
     passed=$((passed + p)); failed=$((failed + f))
 
-    # serial device transport: socat relays a pty to the swtpm command port
-    if command -v socat >/dev/null; then
-        tty="$datadir/tpmtty"
-        socat PTY,link="$tty",raw,echo=0 TCP:127.0.0.1:"$TPM_COMMAND_PORT" &
-        BRIDGE_PID=$!
-        for i in $(seq 1 50); do [ -e "$tty" ] && break; sleep 0.1; done
-        TPM_INTERFACE_TYPE=dev TPM_DEVICE="$tty" PREFIX="$top/$out/" REG_TOTALS=$totals \
-            REG_NOPOWER=1 bash "$top/utils/reg.sh" -1
-        read -r p f < "$totals" || { p=0; f=1; }
-        passed=$((passed + p)); failed=$((failed + f))
-    else
-        echo "check: socat missing: the pty device pass cannot run"; failed=$((failed + 1))
-    fi
+    # serial device transport: a pseudo-terminal relaying to the swtpm command port
+    tty="$datadir/tpmtty"
+    "$top/$PTYBRIDGE" "$tty" 127.0.0.1 "$TPM_COMMAND_PORT" &
+    BRIDGE_PID=$!
+    for i in $(seq 1 50); do [ -e "$tty" ] && break; sleep 0.1; done
+    TPM_INTERFACE_TYPE=dev TPM_DEVICE="$tty" PREFIX="$top/$out/" REG_TOTALS=$totals \
+        REG_NOPOWER=1 bash "$top/utils/reg.sh" -1
+    read -r p f < "$totals" || { p=0; f=1; }
+    passed=$((passed + p)); failed=$((failed + f))
 else
     echo "check: cannot start swtpm: the regression did not run"; failed=$((failed + 1))
 fi

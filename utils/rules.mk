@@ -73,8 +73,17 @@ $(BUILD)/unit/%: $(BUILD)/utils/unit/%.o $(UNIT_HOBJ) $(OUT)/libtss.a
 unit: $(UNITS) lib utilities
 	@bash utils/unit/run.sh $(UNITS)
 
-check: all $(UNITS)
-	@bash utils/check.sh "$(BUILD)" "$(OUT)" $(UNITS)
+check: all $(UNITS) $(BUILD)/ptybridge
+	@PTYBRIDGE=$(BUILD)/ptybridge bash utils/check.sh "$(BUILD)" "$(OUT)" $(UNITS)
+
+# test tool: a pseudo-terminal relaying to swtpm, for the serial-device transport
+$(BUILD)/ptybridge: utils/regtests/ptybridge.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(SAN_LIBS)
+
+run: all
+	@bash utils/regtests/demo.sh "$(OUT)"
+
 
 asan:
 	$(MAKE) VARIANT=asan OUT=build/asan/bin \
