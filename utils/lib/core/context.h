@@ -20,6 +20,8 @@ struct TSS_CONTEXT {
     int platform_port_set;       /* platform port given explicitly */
     tss_transport tr;
     int tr_ready;                /* tr initialised from the properties */
+    const tss_transport_ops *custom_ops; /* registered ops replace the property choice */
+    void *custom_user;
     BYTE cmd[TSS_TRANSPORT_MAX];
     BYTE rsp[TSS_TRANSPORT_MAX];
 };
@@ -34,6 +36,9 @@ TPM_RC tss_properties_init(TSS_CONTEXT *ctx);
 /* (re)creates ctx->tr from the properties if needed and opens it */
 TPM_RC tss_transport_ready(TSS_CONTEXT *ctx);
 void tss_transport_drop(TSS_CONTEXT *ctx);
+/* Registers caller-supplied transport ops (a user transport, a replay transport in tests);
+ * NULL returns to the property-selected transport. user is stored in tr.user. */
+TPM_RC tss_set_transport_ops(TSS_CONTEXT *ctx, const tss_transport_ops *ops, void *user);
 
 /* one command/response exchange with bounded retry of RETRY/YIELDED/TESTING */
 TPM_RC tss_exchange(TSS_CONTEXT *ctx, uint32_t cmdlen, uint32_t *rsplen);

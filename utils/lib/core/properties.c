@@ -207,7 +207,9 @@ TPM_RC tss_transport_ready(TSS_CONTEXT *ctx)
     if (!ctx->tr_ready) {
         const tss_transport_ops *ops;
         tss_transport_config cfg = ctx->tcfg;
-        if (ctx->loader[0] != '\0') {
+        if (ctx->custom_ops != NULL) {
+            ops = ctx->custom_ops;
+        } else if (ctx->loader[0] != '\0') {
             TPM_RC rc = tss_transport_parse(ctx->loader, &ops, &cfg);
             if (rc != 0)
                 return rc;
@@ -219,6 +221,7 @@ TPM_RC tss_transport_ready(TSS_CONTEXT *ctx)
                 cfg.platform_port = (ops == &tss_transport_swtpm) ? (uint16_t)(cfg.command_port + 1) : 2322;
         }
         tss_transport_init(&ctx->tr, ops, &cfg);
+        ctx->tr.user = ctx->custom_user;
         ctx->tr_ready = 1;
     }
     if (!ctx->tr.opened) {
@@ -228,5 +231,17 @@ TPM_RC tss_transport_ready(TSS_CONTEXT *ctx)
             return rc;
         }
     }
+    return 0;
+}
+
+TPM_RC tss_set_transport_ops(TSS_CONTEXT *ctx, const tss_transport_ops *ops, void *user)
+{
+    if (ctx == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    if (ops != NULL && (ops->open == NULL || ops->transmit == NULL))
+        return TSS_RC_NULL_PARAMETER;
+    tss_transport_drop(ctx);
+    ctx->custom_ops = ops;
+    ctx->custom_user = user;
     return 0;
 }
