@@ -36,7 +36,7 @@ TOOL_OBJ    := $(patsubst %.c,$(BUILD)/%.o,$(TOOL_SRC))
 UNIT_HOBJ   := $(patsubst %.c,$(BUILD)/%.o,$(UNIT_HELP))
 HEADERS     := $(wildcard utils/tss2/*.h utils/lib/*/*.h utils/tool/*.h utils/unit/*.h)
 
-.PHONY: all lib utilities check unit asan fuzz generate check-generate bench-marshal clean install run regress
+.PHONY: all lib utilities check unit asan fuzz generate check-generate bench-marshal clean install run
 .DEFAULT_GOAL := all
 
 all: lib utilities
@@ -130,6 +130,16 @@ bench-marshal: $(BUILD)/bench/bench_marshal
 $(BUILD)/bench/bench_marshal: utils/bench/bench_marshal.c $(OUT)/libtss.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(OUT)/libtss.a $(LIBS_ALL)
+
+PREFIX_DIR ?= /usr/local
+# utilities install with a tss prefix (tssgetrandom ...), like IBM's packages
+install: all
+	install -d $(DESTDIR)$(PREFIX_DIR)/bin $(DESTDIR)$(PREFIX_DIR)/lib $(DESTDIR)$(PREFIX_DIR)/include/tss2
+	install -m 0644 $(OUT)/libtss.a $(DESTDIR)$(PREFIX_DIR)/lib/
+	install -m 0755 $(OUT)/$(SONAME) $(DESTDIR)$(PREFIX_DIR)/lib/
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX_DIR)/lib/libtss.so
+	install -m 0644 utils/tss2/*.h $(DESTDIR)$(PREFIX_DIR)/include/tss2/
+	for u in $(UTILS); do install -m 0755 $$u $(DESTDIR)$(PREFIX_DIR)/bin/tss$$(basename $$u); done
 
 clean:
 	rm -rf build $(OUT)/libtss.a $(OUT)/libtss.so $(OUT)/$(SONAME) $(UTILS)
