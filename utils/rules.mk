@@ -63,7 +63,7 @@ $(OUT)/libtss.so: $(OUT)/$(SONAME)
 
 # utilities find libtss.so.N beside themselves: no LD_LIBRARY_PATH needed
 $(OUT)/%: $(BUILD)/utils/%.o $(TOOL_OBJ) $(OUT)/$(SONAME)
-	$(CC) -o $@ $< $(TOOL_OBJ) -L$(OUT) -l:$(SONAME) -Wl,-rpath,'$$ORIGIN' $(LIBS_ALL)
+	$(CC) -o $@ $< $(TOOL_OBJ) -L$(OUT) -l:$(SONAME) -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib' $(LIBS_ALL)
 
 # unit tests link the static library so they can reach internal interfaces
 $(BUILD)/unit/%: $(BUILD)/utils/unit/%.o $(UNIT_HOBJ) $(OUT)/libtss.a

@@ -352,6 +352,8 @@ static uint32_t swtpm_power_on(tss_transport *t)
     return swtpm_ctrl(t, SWTPM_CMD_INIT, flags, sizeof flags);
 }
 
+/* The command connection stays open across CMD_STOP/CMD_INIT: swtpm 0.7 keeps serving it
+ * (checked against a real swtpm; test_swtpm_real asserts it). */
 static uint32_t swtpm_platform(tss_transport *t, uint32_t signal)
 {
     uint32_t rc;
