@@ -156,48 +156,48 @@ TPM_RC TSS_TransmitPlatform(TSS_CONTEXT *ctx, uint32_t command, const char *mess
 }
 
 /* collects the (handle, password, attributes) triples ended by TPM_RH_NULL */
-static TPM_RC read_sessions(va_list ap, tss_auth_in *a, unsigned *n)
+static TPM_RC read_sessions(va_list ap, tss_call *c)
 {
-    *n = 0;
+    c->n = 0;
     for (;;) {
         TPMI_SH_AUTH_SESSION h = va_arg(ap, TPMI_SH_AUTH_SESSION);
         const char *pw = va_arg(ap, const char *);
         unsigned int attrs = va_arg(ap, unsigned int);
         if (h == TPM_RH_NULL)
             return 0;
-        if (*n == TSS_MAX_SESSIONS)
+        if (c->n == TSS_MAX_SESSIONS)
             return TSS_RC_IN_PARAMETER; /* a missing terminator or a fourth session */
-        a[*n].handle = h;
-        a[*n].password = pw;
-        a[*n].attributes = attrs;
-        (*n)++;
+        c->a[c->n].handle = h;
+        c->a[c->n].password = pw;
+        c->a[c->n].attributes = attrs;
+        c->n++;
     }
 }
 
-static TPM_RC build_command(TSS_CONTEXT *ctx, const tss_command *cmd, const COMMAND_PARAMETERS *in,
-                            const tss_auth_in *a, unsigned n, uint32_t *len)
+static TPM_RC build_command(TSS_CONTEXT *ctx, tss_call *c, uint32_t *len)
 {
+    const tss_command *cmd = c->cmd;
     BYTE *par = ctx->rsp; /* scratch: the response buffer is free until transmit */
     tss_wcur pw;
     tss_wcur_init(&pw, par, sizeof(ctx->rsp));
     if (cmd->in != NULL)
-        tss_put_fields(&pw, cmd->in, in, cmd->in_handles, cmd->in->nfields);
+        tss_put_fields(&pw, cmd->in, c->in, cmd->in_handles, cmd->in->nfields);
     if (pw.rc != 0)
         return pw.rc;
 
     tss_wcur w;
     tss_wcur_init(&w, ctx->cmd, sizeof(ctx->cmd));
     *len = 0;
-    tss_put_uint(&w, n > 0 ? TPM_ST_SESSIONS : TPM_ST_NO_SESSIONS, 2);
+    tss_put_uint(&w, c->n > 0 ? TPM_ST_SESSIONS : TPM_ST_NO_SESSIONS, 2);
     tss_put_uint(&w, 0, 4); /* size, patched below */
     tss_put_uint(&w, cmd->cc, 4);
     if (cmd->in != NULL)
-        tss_put_fields(&w, cmd->in, in, 0, cmd->in_handles);
-    if (n > 0) {
+        tss_put_fields(&w, cmd->in, c->in, 0, cmd->in_handles);
+    if (c->n > 0) {
         BYTE *sizep = w.p;
         tss_put_uint(&w, 0, 4);
         uint32_t start = w.n;
-        TPM_RC rc = tss_auth_command(ctx, cmd, a, n, par, pw.n, &w);
+        TPM_RC rc = tss_auth_command(ctx, c, par, pw.n, &w);
         *len = w.n;
         if (rc != 0)
             return rc;
@@ -208,17 +208,18 @@ static TPM_RC build_command(TSS_CONTEXT *ctx, const tss_command *cmd, const COMM
         }
     }
     tss_put_bytes(&w, par, pw.n);
+    memset(par, 0, pw.n); /* parameters may hold secrets (inSensitive, new auth values) */
+    *len = w.n;
     if (w.rc != 0)
         return w.rc;
     ctx->cmd[2] = (BYTE)(w.n >> 24), ctx->cmd[3] = (BYTE)(w.n >> 16);
     ctx->cmd[4] = (BYTE)(w.n >> 8), ctx->cmd[5] = (BYTE)w.n;
-    *len = w.n;
     return 0;
 }
 
-static TPM_RC parse_response(TSS_CONTEXT *ctx, const tss_command *cmd, RESPONSE_PARAMETERS *out,
-                             const tss_auth_in *a, unsigned n, uint32_t rsplen)
+static TPM_RC parse_response(TSS_CONTEXT *ctx, tss_call *c, uint32_t rsplen)
 {
+    const tss_command *cmd = c->cmd;
     tss_rcur r;
     tss_rcur_init(&r, ctx->rsp, rsplen);
     uint16_t tag = (uint16_t)tss_get_uint(&r, 2);
@@ -228,14 +229,14 @@ static TPM_RC parse_response(TSS_CONTEXT *ctx, const tss_command *cmd, RESPONSE_
         return TSS_RC_MALFORMED_RESPONSE;
     if (trc != 0)
         return trc;
-    if (tag != (n > 0 ? TPM_ST_SESSIONS : TPM_ST_NO_SESSIONS)) {
+    if (tag != (c->n > 0 ? TPM_ST_SESSIONS : TPM_ST_NO_SESSIONS)) {
         tss_trace(ctx, 1, "TSS_Execute: response tag %04x does not match the command\n", tag);
         return TSS_RC_RESPONSE_TAG;
     }
     if (cmd->out != NULL)
-        tss_get_fields(&r, cmd->out, out, 0, cmd->out_handles);
+        tss_get_fields(&r, cmd->out, c->out, 0, cmd->out_handles);
     uint32_t psize = r.left;
-    if (n > 0) {
+    if (c->n > 0) {
         psize = (uint32_t)tss_get_uint(&r, 4);
         if (r.rc == 0 && psize > r.left)
             return TSS_RC_MALFORMED_RESPONSE;
@@ -245,7 +246,8 @@ static TPM_RC parse_response(TSS_CONTEXT *ctx, const tss_command *cmd, RESPONSE_
     BYTE *params = ctx->rsp + (rsplen - r.left);
     tss_rcur ar;
     tss_rcur_init(&ar, params + psize, r.left - psize);
-    TPM_RC rc = tss_auth_response(ctx, cmd, a, n, params, psize, &ar);
+    /* verifies response HMACs over the parameters as received, then decrypts in place */
+    TPM_RC rc = tss_auth_response(ctx, c, params, psize, &ar);
     if (rc != 0)
         return rc;
     if (ar.left != 0)
@@ -253,7 +255,7 @@ static TPM_RC parse_response(TSS_CONTEXT *ctx, const tss_command *cmd, RESPONSE_
     tss_rcur pr;
     tss_rcur_init(&pr, params, psize);
     if (cmd->out != NULL)
-        tss_get_fields(&pr, cmd->out, out, cmd->out_handles, cmd->out->nfields);
+        tss_get_fields(&pr, cmd->out, c->out, cmd->out_handles, cmd->out->nfields);
     if (pr.rc != 0) {
         tss_trace(ctx, 1, "TSS_Execute: %s response parameters do not parse (%08x)\n", cmd->name, pr.rc);
         return TSS_RC_MALFORMED_RESPONSE;
@@ -266,36 +268,45 @@ static TPM_RC parse_response(TSS_CONTEXT *ctx, const tss_command *cmd, RESPONSE_
 TPM_RC TSS_Execute(TSS_CONTEXT *ctx, RESPONSE_PARAMETERS *out, COMMAND_PARAMETERS *in,
                    EXTRA_PARAMETERS *extra, TPM_CC commandCode, ...)
 {
-    tss_auth_in a[TSS_MAX_SESSIONS];
-    unsigned n;
-    (void)extra;
+    tss_call c;
     if (ctx == NULL)
         return TSS_RC_NULL_PARAMETER;
-    const tss_command *cmd = tss_command_find(commandCode);
-    if (cmd == NULL) {
+    memset(&c, 0, sizeof(c));
+    c.cmd = tss_command_find(commandCode);
+    if (c.cmd == NULL) {
         tss_trace(ctx, 1, "TSS_Execute: command %08x is not known to this TSS\n", commandCode);
         return TSS_RC_COMMAND_UNIMPLEMENTED;
     }
-    if (cmd->in != NULL && in == NULL)
+    if (c.cmd->in != NULL && in == NULL)
         return TSS_RC_IN_PARAMETER;
-    if (cmd->out != NULL && out == NULL)
+    if (c.cmd->out != NULL && out == NULL)
         return TSS_RC_OUT_PARAMETER;
+    c.in = in;
+    c.out = out;
+    c.extra = extra;
     va_list ap;
     va_start(ap, commandCode);
-    TPM_RC rc = read_sessions(ap, a, &n);
+    TPM_RC rc = read_sessions(ap, &c);
     va_end(ap);
     if (rc != 0)
         return rc;
-    tss_trace(ctx, 2, "TSS_Execute: %s with %u authorization(s)\n", cmd->name, n);
+    tss_trace(ctx, 2, "TSS_Execute: %s with %u authorization(s)\n", c.cmd->name, c.n);
     uint32_t len = 0, rsplen;
-    rc = build_command(ctx, cmd, in, a, n, &len);
+    /* may send ReadPublic / NV_ReadPublic for missing Names, so before the buffers fill */
+    rc = tss_auth_prepare(ctx, &c);
+    if (rc == 0)
+        rc = build_command(ctx, &c, &len);
     if (rc == 0)
         rc = tss_exchange(ctx, len, &rsplen);
     if (rc == 0)
-        rc = parse_response(ctx, cmd, out, a, n, rsplen);
-    /* the command bytes held the passwords */
+        rc = parse_response(ctx, &c, rsplen);
+    if (rc == 0)
+        rc = tss_auth_finish(ctx, &c);
+    /* the command bytes held the passwords, the call the session keys */
     memset(ctx->cmd, 0, len);
+    memset(&c, 0, sizeof(c));
     if (rc != 0)
-        tss_trace(ctx, 1, "TSS_Execute: %s failed, rc %08x\n", cmd->name, rc);
+        tss_trace(ctx, 1, "TSS_Execute: %s failed, rc %08x\n",
+                  tss_command_find(commandCode)->name, rc);
     return rc;
 }

@@ -25,4 +25,32 @@ TPM_RC tss_object_name(TPM2B_NAME *name, const TPMT_PUBLIC *pub);
 /* Name of an NV index: nameAlg || H(marshaled TPMS_NV_PUBLIC) */
 TPM_RC tss_nv_name(TPM2B_NAME *name, const TPMS_NV_PUBLIC *pub);
 
+/* EVP_PKEY from an RSA or ECC public area; NULL on failure (free with EVP_PKEY_free) */
+struct evp_pkey_st;
+struct evp_pkey_st *tss_public_pkey(const TPMT_PUBLIC *pub);
+
+/* SP 800-108 counter-mode KDF with HMAC (Part 1 KDFa). label is a NUL-terminated string
+ * (its NUL is part of the input); out receives (bits + 7) / 8 bytes. */
+TPM_RC tss_kdfa(TPM_ALG_ID alg, const uint8_t *key, size_t keylen, const char *label,
+                const uint8_t *u, size_t ulen, const uint8_t *v, size_t vlen, uint32_t bits,
+                uint8_t *out);
+/* SP 800-56A concatenation KDF (Part 1 KDFe) */
+TPM_RC tss_kdfe(TPM_ALG_ID alg, const uint8_t *z, size_t zlen, const char *label,
+                const uint8_t *u, size_t ulen, const uint8_t *v, size_t vlen, uint32_t bits,
+                uint8_t *out);
+/* AES in CFB-128 mode, in place; keylen 16, 24 or 32 */
+TPM_RC tss_aes_cfb(int encrypt, const uint8_t *key, size_t keylen, const uint8_t *iv, uint8_t *data,
+                   size_t len);
+/* AES-GCM for state files: out = ciphertext || 16-byte tag */
+TPM_RC tss_aes_gcm_seal(const uint8_t *key, size_t keylen, const uint8_t iv[12], const uint8_t *aad,
+                        size_t aadlen, const uint8_t *in, size_t len, uint8_t *out);
+TPM_RC tss_aes_gcm_open(const uint8_t *key, size_t keylen, const uint8_t iv[12], const uint8_t *aad,
+                        size_t aadlen, const uint8_t *in, size_t len, uint8_t *out);
+/* RSA-OAEP with the TPM's label convention (label includes its NUL) to an RSA public area */
+TPM_RC tss_rsa_oaep_encrypt(const TPMT_PUBLIC *pub, TPM_ALG_ID hashAlg, const char *label,
+                            const uint8_t *in, size_t inlen, uint8_t *out, size_t *outlen);
+/* One-pass ECDH with an ephemeral key on the curve of pub: Q is the ephemeral public
+ * point, z the x coordinate of the shared point (zlen = key size) */
+TPM_RC tss_ecdh_ephemeral(const TPMT_PUBLIC *pub, TPMS_ECC_POINT *q, uint8_t *z, size_t *zlen);
+
 #endif

@@ -1,23 +1,34 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Authorization area of a command and of its response.
+/* Authorization sessions inside TSS_Execute.
  *
- * Order of calls inside TSS_Execute, per command:
- *   1. tss_auth_command()   after the handles and parameters are marshaled: builds each
- *                            session's command authorization (password today; HMAC and
- *                            policy sessions compute cpHash and the HMAC here, and encrypt
- *                            the first parameter in place when a session asks to).
- *   2. (transmit)
- *   3. tss_auth_response()  on a successful response: checks each response authorization
- *                            (password: empty nonce and HMAC; HMAC sessions: rpHash and the
- *                            response HMAC, fail closed), decrypts the first response
- *                            parameter, rolls nonces and saves session state.
- * Secrets never leave this module except inside the command bytes. */
+ * Threat model: the TPM's responses and the bytes on the wire are not trusted. A response
+ * whose HMAC does not verify is an error (never a warning) and leaves the session state on
+ * disk as it was; secrets (passwords, session keys, salts) stay in this module and in the
+ * command bytes, and are wiped when the call ends.
+ *
+ * Order of calls, per TSS_Execute:
+ *   1. tss_auth_prepare()   loads each session's state, checks the attributes (one decrypt,
+ *                           one encrypt session, and only where the command has a TPM2B
+ *                           first parameter), gets the Names of the command's handles
+ *                           (which may send ReadPublic / NV_ReadPublic: the only commands the
+ *                           TSS sends on its own, and only when no Name is cached), and for
+ *                           StartAuthSession makes nonceCaller and the salt (RSA-OAEP or ECDH).
+ *   2. (handles and parameters are marshaled)
+ *   3. tss_auth_command()   rolls nonceCaller, encrypts the first parameter (XOR or AES-CFB),
+ *                           computes cpHash and each HMAC, writes the authorization area.
+ *   4. (transmit)
+ *   5. tss_auth_response()  reads each response authorization, verifies rpHash HMACs (fail
+ *                           closed), then decrypts the first response parameter.
+ *   6. tss_auth_finish()    only after a verified success: StartAuthSession's session key,
+ *                           saves nonces (or forgets sessions that did not continue), and
+ *                           tracks Names of objects and NV indexes the command changed. */
 #ifndef TSS_AUTH_H
 #define TSS_AUTH_H
 
-#include "core/context.h"
 #include "core/commands.h"
+#include "core/context.h"
 #include "marshal/mdesc.h"
+#include "session/session.h"
 
 #define TSS_MAX_SESSIONS 3
 
@@ -27,14 +38,33 @@ typedef struct tss_auth_in {
     unsigned int attributes;
 } tss_auth_in;
 
-/* Appends the authorization area (without its uint32 size) for n sessions to w.
- * params[0..plen) are the marshaled command parameters (may be modified in place). */
-TPM_RC tss_auth_command(TSS_CONTEXT *ctx, const tss_command *cmd, const tss_auth_in *a,
-                        unsigned n, BYTE *params, uint32_t plen, tss_wcur *w);
+/* everything one TSS_Execute call knows; lives on the caller's stack */
+typedef struct tss_call {
+    const tss_command *cmd;
+    COMMAND_PARAMETERS *in;
+    RESPONSE_PARAMETERS *out;
+    EXTRA_PARAMETERS *extra;
+    tss_auth_in a[TSS_MAX_SESSIONS];
+    unsigned n;
+    tss_session s[TSS_MAX_SESSIONS]; /* state of the HMAC / policy sessions */
+    TPM2B_NAME names[3];             /* Names of the command handles, when a session needs them */
+    int decrypt, encrypt;            /* index of the decrypt / encrypt session, or -1 */
+    int hmac;                        /* some session is an HMAC or policy session */
+    uint8_t rsp_attrs[TSS_MAX_SESSIONS]; /* session attributes the TPM returned */
+    TPM2B_DIGEST salt;               /* StartAuthSession */
+    TPM2B_AUTH bindAuth;             /* StartAuthSession */
+    TPM2B_NAME bindName;             /* StartAuthSession */
+} tss_call;
 
-/* Checks the n response authorizations in r; params[0..plen) are the response
- * parameters (may be decrypted in place). */
-TPM_RC tss_auth_response(TSS_CONTEXT *ctx, const tss_command *cmd, const tss_auth_in *a,
-                         unsigned n, BYTE *params, uint32_t plen, tss_rcur *r);
+TPM_RC tss_auth_prepare(TSS_CONTEXT *ctx, tss_call *c);
+TPM_RC tss_auth_command(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t plen, tss_wcur *w);
+TPM_RC tss_auth_response(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t plen, tss_rcur *r);
+TPM_RC tss_auth_finish(TSS_CONTEXT *ctx, tss_call *c);
+
+/* track.c: Names and sessions a successful command created, changed or removed */
+void tss_track(TSS_CONTEXT *ctx, tss_call *c);
+
+/* handle i of the command (from the In structure) */
+TPM_HANDLE tss_call_handle(const tss_call *c, unsigned i);
 
 #endif

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* After a successful command: remember the Names and public areas it revealed, follow the
+ * NV attribute bits that change an index's Name (written, locks), forget what it flushed,
+ * and note PolicyAuthValue / PolicyPassword in the policy session. Only cached files are
+ * consulted here: tracking never sends a command. */
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "session/auth.h"
+#include "session/session.h"
+#include "store/state.h"
+
+static void keep_object(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPM2B_NAME *name, const TPM2B_PUBLIC *pub)
+{
+    tss_handle_forget(ctx, h); /* whatever held this handle before */
+    tss_name_store(ctx, h, name);
+    if (pub != NULL)
+        tss_public_store(ctx, h, pub);
+}
+
+static void nv_set_bits(TSS_CONTEXT *ctx, TPM_HANDLE h, uint32_t bits)
+{
+    TPMS_NV_PUBLIC pub;
+    if (tss_nvpublic_cached(ctx, h, &pub) != 0 || (pub.attributes.val & bits) == bits)
+        return;
+    pub.attributes.val |= bits;
+    tss_nvpublic_store(ctx, h, &pub);
+}
+
+/* NV_GlobalWriteLock write-locks every index that has TPMA_NV_GLOBALLOCK */
+static void nv_global_lock(TSS_CONTEXT *ctx)
+{
+    DIR *d = opendir(ctx->data_dir);
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        unsigned h;
+        char tail[8];
+        if (sscanf(e->d_name, "nvp%8x.%4s", &h, tail) != 2 || strcmp(tail, "bin") != 0)
+            continue;
+        TPMS_NV_PUBLIC pub;
+        if (tss_nvpublic_cached(ctx, h, &pub) == 0 && (pub.attributes.val & TPMA_NVA_GLOBALLOCK))
+            nv_set_bits(ctx, h, TPMA_NVA_WRITELOCKED);
+    }
+    if (d != NULL)
+        closedir(d);
+}
+
+static void policy_flags(TSS_CONTEXT *ctx, TPMI_SH_POLICY h, int authValue, int password)
+{
+    tss_session s;
+    if (tss_session_load(ctx, h, &s) != 0)
+        return;
+    s.policyAuthValue = (uint8_t)authValue;
+    s.policyPassword = (uint8_t)password;
+    tss_session_save(ctx, &s);
+    memset(&s, 0, sizeof(s));
+}
+
+static void evict(TSS_CONTEXT *ctx, const EvictControl_In *in)
+{
+    if ((in->objectHandle >> 24) == TPM_HT_PERSISTENT) {
+        tss_handle_forget(ctx, in->objectHandle); /* evicted */
+        return;
+    }
+    char from[TSS_PATH_MAX + 32];
+    uint8_t buf[sizeof(TPM2B_PUBLIC)];
+    size_t len;
+    TPM2B_NAME name;
+    tss_handle_forget(ctx, in->persistentHandle);
+    tss_state_path(ctx, from, sizeof(from), "h", in->objectHandle);
+    if (tss_state_read_plain(from, name.t.name, sizeof(name.t.name), &len) == 0) {
+        name.t.size = (uint16_t)len;
+        tss_name_store(ctx, in->persistentHandle, &name);
+    }
+    tss_state_path(ctx, from, sizeof(from), "hp", in->objectHandle);
+    if (tss_state_read_plain(from, buf, sizeof(buf), &len) == 0) {
+        char to[TSS_PATH_MAX + 32];
+        tss_state_path(ctx, to, sizeof(to), "hp", in->persistentHandle);
+        tss_state_write_plain(to, buf, len);
+    }
+}
+
+void tss_track(TSS_CONTEXT *ctx, tss_call *c)
+{
+    COMMAND_PARAMETERS *in = c->in;
+    RESPONSE_PARAMETERS *out = c->out;
+    switch (c->cmd->cc) {
+    case TPM_CC_CreatePrimary:
+        keep_object(ctx, out->CreatePrimary.objectHandle, &out->CreatePrimary.name, &out->CreatePrimary.outPublic);
+        break;
+    case TPM_CC_Load:
+        keep_object(ctx, out->Load.objectHandle, &out->Load.name, &in->Load.inPublic);
+        break;
+    case TPM_CC_LoadExternal:
+        keep_object(ctx, out->LoadExternal.objectHandle, &out->LoadExternal.name, &in->LoadExternal.inPublic);
+        break;
+    case TPM_CC_CreateLoaded:
+        keep_object(ctx, out->CreateLoaded.objectHandle, &out->CreateLoaded.name, &out->CreateLoaded.outPublic);
+        break;
+    case TPM_CC_ReadPublic:
+        keep_object(ctx, in->ReadPublic.objectHandle, &out->ReadPublic.name, &out->ReadPublic.outPublic);
+        break;
+    case TPM_CC_ContextLoad:
+        if ((out->ContextLoad.loadedHandle >> 24) == TPM_HT_TRANSIENT)
+            tss_handle_forget(ctx, out->ContextLoad.loadedHandle); /* a stale Name would mislead */
+        break;
+    case TPM_CC_EvictControl:
+        evict(ctx, &in->EvictControl);
+        break;
+    case TPM_CC_FlushContext:
+        tss_handle_forget(ctx, in->FlushContext.flushHandle);
+        break;
+    case TPM_CC_NV_DefineSpace:
+        tss_nvpublic_store(ctx, in->NV_DefineSpace.publicInfo.nvPublic.nvIndex,
+                           &in->NV_DefineSpace.publicInfo.nvPublic);
+        break;
+    case TPM_CC_NV_UndefineSpace:
+        tss_handle_forget(ctx, in->NV_UndefineSpace.nvIndex);
+        break;
+    case TPM_CC_NV_UndefineSpaceSpecial:
+        tss_handle_forget(ctx, in->NV_UndefineSpaceSpecial.nvIndex);
+        break;
+    case TPM_CC_NV_ReadPublic:
+        tss_nvpublic_store(ctx, in->NV_ReadPublic.nvIndex, &out->NV_ReadPublic.nvPublic.nvPublic);
+        break;
+    case TPM_CC_NV_Write:
+        nv_set_bits(ctx, in->NV_Write.nvIndex, TPMA_NVA_WRITTEN);
+        break;
+    case TPM_CC_NV_Increment:
+        nv_set_bits(ctx, in->NV_Increment.nvIndex, TPMA_NVA_WRITTEN);
+        break;
+    case TPM_CC_NV_Extend:
+        nv_set_bits(ctx, in->NV_Extend.nvIndex, TPMA_NVA_WRITTEN);
+        break;
+    case TPM_CC_NV_SetBits:
+        nv_set_bits(ctx, in->NV_SetBits.nvIndex, TPMA_NVA_WRITTEN);
+        break;
+    case TPM_CC_NV_WriteLock:
+        nv_set_bits(ctx, in->NV_WriteLock.nvIndex, TPMA_NVA_WRITELOCKED);
+        break;
+    case TPM_CC_NV_ReadLock:
+        nv_set_bits(ctx, in->NV_ReadLock.nvIndex, TPMA_NVA_READLOCKED);
+        break;
+    case TPM_CC_NV_GlobalWriteLock:
+        nv_global_lock(ctx);
+        break;
+    case TPM_CC_PolicyAuthValue:
+        policy_flags(ctx, in->PolicyAuthValue.policySession, 1, 0);
+        break;
+    case TPM_CC_PolicyPassword:
+        policy_flags(ctx, in->PolicyPassword.policySession, 0, 1);
+        break;
+    case TPM_CC_PolicyRestart:
+        policy_flags(ctx, in->PolicyRestart.sessionHandle, 0, 0);
+        break;
+    default:
+        break;
+    }
+}

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "crypto/crypto.h"
+#include "store/file.h"
+#include "store/state.h"
+#include "tss2/tsserror.h"
+
+#define STATE_MAX 4096
+
+void tss_state_path(const TSS_CONTEXT *ctx, char *path, size_t cap, const char *prefix, uint32_t handle)
+{
+    snprintf(path, cap, "%s/%s%08x.bin", ctx->data_dir, prefix, handle);
+}
+
+TPM_RC tss_state_write_plain(const char *path, const void *data, size_t len)
+{
+    return tss_file_write_atomic(path, data, len, 0600);
+}
+
+TPM_RC tss_state_read_plain(const char *path, void *data, size_t cap, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return TSS_RC_FILE_OPEN;
+    size_t got = 0;
+    for (;;) {
+        if (got == cap) {
+            /* more than the caller can hold: not a file we wrote */
+            char extra;
+            ssize_t more = read(fd, &extra, 1);
+            close(fd);
+            return more == 0 ? (*len = got, 0) : TSS_RC_STATE_FILE;
+        }
+        ssize_t n = read(fd, (uint8_t *)data + got, cap - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            close(fd);
+            return TSS_RC_FILE_READ;
+        }
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    *len = got;
+    return 0;
+}
+
+TPM_RC tss_state_remove(const char *path)
+{
+    return (unlink(path) == 0 || errno == ENOENT) ? 0 : TSS_RC_FILE_REMOVE;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* a private directory of the user's, created if needed; refuses one someone else controls */
+static int private_dir(const char *dir)
+{
+    struct stat st;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return 0;
+    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
+        (st.st_mode & 077) != 0)
+        return 0;
+    return 1;
+}
+
+static TPM_RC default_key(TSS_CONTEXT *ctx, uint8_t *key)
+{
+    char dir[TSS_PATH_MAX], path[TSS_PATH_MAX + 32];
+    const char *rt = getenv("XDG_RUNTIME_DIR");
+    int ok = 0;
+    if (rt != NULL && rt[0] == '/') {
+        snprintf(dir, sizeof(dir), "%s/tss", rt);
+        ok = private_dir(dir);
+    }
+    if (!ok) {
+        snprintf(dir, sizeof(dir), "/tmp/tss-%u", (unsigned)geteuid());
+        ok = private_dir(dir);
+    }
+    if (!ok) {
+        tss_trace(ctx, 1, "TSS: no private directory for the session key (%s): set TPM_SESSION_ENCKEY\n", dir);
+        return TSS_RC_STATE_KEY;
+    }
+    snprintf(path, sizeof(path), "%s/session.key", dir);
+    size_t len = 0;
+    if (tss_state_read_plain(path, key, 32, &len) == 0 && len == 32)
+        return 0;
+    /* first use: make a key; if another process wins the race, use its key */
+    uint8_t fresh[32];
+    TPM_RC rc = tss_random(fresh, sizeof(fresh));
+    char tmp[TSS_PATH_MAX + 48];
+    snprintf(tmp, sizeof(tmp), "%s.%ld", path, (long)getpid());
+    if (rc == 0)
+        rc = tss_file_write_atomic(tmp, fresh, sizeof(fresh), 0600);
+    if (rc == 0 && link(tmp, path) != 0 && errno != EEXIST)
+        rc = TSS_RC_STATE_KEY;
+    unlink(tmp);
+    memset(fresh, 0, sizeof(fresh));
+    if (rc == 0 && (tss_state_read_plain(path, key, 32, &len) != 0 || len != 32))
+        rc = TSS_RC_STATE_KEY;
+    return rc;
+}
+
+/* the AES key protecting session state: TPM_SESSION_ENCKEY, else the per-user key */
+static TPM_RC state_key(TSS_CONTEXT *ctx, uint8_t *key, size_t *keylen)
+{
+    const char *hex = ctx->session_enckey;
+    size_t n = strlen(hex);
+    if (n == 0) {
+        *keylen = 32;
+        return default_key(ctx, key);
+    }
+    for (size_t i = 0; i < n / 2; i++) {
+        int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+        if (hi < 0 || lo < 0)
+            return TSS_RC_STATE_KEY;
+        key[i] = (uint8_t)(hi << 4 | lo);
+    }
+    *keylen = n / 2;
+    return 0;
+}
+
+static const char *base(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s != NULL ? s + 1 : path;
+}
+
+TPM_RC tss_state_write_secret(TSS_CONTEXT *ctx, const char *path, const uint8_t *data, size_t len)
+{
+    uint8_t file[STATE_MAX + 64];
+    const char *name = base(path);
+    if (len > STATE_MAX)
+        return TSS_RC_INSUFFICIENT_BUFFER;
+    TPM_RC rc;
+    size_t flen;
+    if (ctx->encrypt_sessions) {
+        uint8_t key[32];
+        size_t keylen = 0;
+        memcpy(file, "TSSE\x01", 5);
+        rc = state_key(ctx, key, &keylen);
+        if (rc == 0)
+            rc = tss_random(file + 5, 12);
+        uint8_t aad[5 + 64];
+        size_t nl = strlen(name) < 64 ? strlen(name) : 64;
+        memcpy(aad, file, 5);
+        memcpy(aad + 5, name, nl);
+        if (rc == 0)
+            rc = tss_aes_gcm_seal(key, keylen, file + 5, aad, 5 + nl, data, len, file + 17);
+        memset(key, 0, sizeof(key));
+        flen = 17 + len + 16;
+    } else {
+        memcpy(file, "TSSP\x01", 5);
+        memcpy(file + 5, data, len);
+        tss_chunk in[3] = {{file, 5}, {name, strlen(name)}, {data, len}};
+        rc = tss_hash(TPM_ALG_SHA256, in, 3, file + 5 + len);
+        flen = 5 + len + 32;
+    }
+    if (rc == 0)
+        rc = tss_file_write_atomic(path, file, flen, 0600);
+    memset(file, 0, sizeof(file));
+    return rc;
+}
+
+TPM_RC tss_state_read_secret(TSS_CONTEXT *ctx, const char *path, uint8_t *data, size_t cap, size_t *len)
+{
+    uint8_t file[STATE_MAX + 64];
+    size_t flen = 0;
+    const char *name = base(path);
+    TPM_RC rc = tss_state_read_plain(path, file, sizeof(file), &flen);
+    if (rc != 0)
+        return rc;
+    if (flen >= 5 + 12 + 16 && memcmp(file, "TSSE\x01", 5) == 0) {
+        if (!ctx->encrypt_sessions) {
+            tss_trace(ctx, 1, "TSS: %s is encrypted but TPM_ENCRYPT_SESSIONS is 0\n", path);
+            return TSS_RC_STATE_FILE;
+        }
+        size_t ct = flen - 17 - 16;
+        if (ct > cap)
+            return TSS_RC_STATE_FILE;
+        uint8_t key[32], aad[5 + 64];
+        size_t keylen = 0, nl = strlen(name) < 64 ? strlen(name) : 64;
+        memcpy(aad, file, 5);
+        memcpy(aad + 5, name, nl);
+        rc = state_key(ctx, key, &keylen);
+        if (rc == 0)
+            rc = tss_aes_gcm_open(key, keylen, file + 5, aad, 5 + nl, file + 17, ct, data);
+        memset(key, 0, sizeof(key));
+        if (rc != 0) {
+            tss_trace(ctx, 1, "TSS: %s does not decrypt: wrong TPM_SESSION_ENCKEY, or the file was "
+                              "changed\n", path);
+            return TSS_RC_STATE_FILE;
+        }
+        *len = ct;
+        return 0;
+    }
+    if (flen >= 5 + 32 && memcmp(file, "TSSP\x01", 5) == 0) {
+        size_t dl = flen - 5 - 32;
+        uint8_t sum[32];
+        tss_chunk in[3] = {{file, 5}, {name, strlen(name)}, {file + 5, dl}};
+        if (dl > cap || tss_hash(TPM_ALG_SHA256, in, 3, sum) != 0 || memcmp(sum, file + 5 + dl, 32) != 0) {
+            tss_trace(ctx, 1, "TSS: %s is corrupt\n", path);
+            return TSS_RC_STATE_FILE;
+        }
+        if (ctx->encrypt_sessions) {
+            tss_trace(ctx, 1, "TSS: %s is not encrypted but TPM_ENCRYPT_SESSIONS is 1\n", path);
+            return TSS_RC_STATE_FILE;
+        }
+        memcpy(data, file + 5, dl);
+        *len = dl;
+        return 0;
+    }
+    tss_trace(ctx, 1, "TSS: %s is not a session state file (truncated or foreign)\n", path);
+    return TSS_RC_STATE_FILE;
+}

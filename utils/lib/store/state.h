@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* State files in TPM_DATA_DIR.
+ *
+ *   h<handle>.bin    Names (objects, NV indexes): the binary Name, unencrypted, as IBM's TSS
+ *                    writes them, so scripts can compare them with readpublic -on
+ *   hp<handle>.bin   public area of a loaded object (marshaled TPM2B_PUBLIC), unencrypted
+ *   nvp<index>.bin   public area of an NV index (marshaled TPMS_NV_PUBLIC), unencrypted
+ *   h<session>.bin   session state: with TPM_ENCRYPT_SESSIONS=1 (default) AES-GCM sealed,
+ *                    "TSSE" 1 | iv[12] | ciphertext | tag[16], the file name bound in as AAD
+ *                    so a file copied to another name fails too; with 0, "TSSP" 1 | data |
+ *                    SHA-256 over header, name and data, so truncation is still detected.
+ *
+ * The session key comes from TPM_SESSION_ENCKEY (hex, 16 or 32 bytes); when that is unset,
+ * from a per-user key file created on first use (0600, in a 0700 directory owned by the
+ * user: $XDG_RUNTIME_DIR/tss/, else /tmp/tss-<uid>/), so every process of the user can
+ * read the sessions another started, and no other user can.
+ * All writes are write-then-rename (fsync) and files are created 0600. */
+#ifndef TSS_STATE_H
+#define TSS_STATE_H
+
+#include "core/context.h"
+
+/* "<dir>/<prefix><handle>.bin" */
+void tss_state_path(const TSS_CONTEXT *ctx, char *path, size_t cap, const char *prefix, uint32_t handle);
+
+TPM_RC tss_state_write_plain(const char *path, const void *data, size_t len);
+/* TSS_RC_FILE_OPEN if missing; *len = bytes read (<= cap) */
+TPM_RC tss_state_read_plain(const char *path, void *data, size_t cap, size_t *len);
+TPM_RC tss_state_remove(const char *path);
+
+/* protected (session) state */
+TPM_RC tss_state_write_secret(TSS_CONTEXT *ctx, const char *path, const uint8_t *data, size_t len);
+TPM_RC tss_state_read_secret(TSS_CONTEXT *ctx, const char *path, uint8_t *data, size_t cap, size_t *len);
+
+#endif
