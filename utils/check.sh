@@ -21,6 +21,7 @@ trap cleanup EXIT INT TERM
 if swtpm_start; then
     datadir=$(mktemp -d)
     export TPM_DATA_DIR=$datadir
+    : > "$totals"
     PREFIX="$top/$out/" REG_TOTALS=$totals bash "$top/utils/reg.sh" -a
     read -r p f < "$totals" || { p=0; f=1; }
     passed=$((passed + p)); failed=$((failed + f))
@@ -30,6 +31,7 @@ if swtpm_start; then
     "$top/$PTYBRIDGE" "$tty" 127.0.0.1 "$TPM_COMMAND_PORT" &
     BRIDGE_PID=$!
     for i in $(seq 1 50); do [ -e "$tty" ] && break; sleep 0.1; done
+    : > "$totals"
     TPM_INTERFACE_TYPE=dev TPM_DEVICE="$tty" PREFIX="$top/$out/" REG_TOTALS=$totals \
         REG_NOPOWER=1 bash "$top/utils/reg.sh" -1
     read -r p f < "$totals" || { p=0; f=1; }

@@ -38,6 +38,8 @@ HEADERS     := $(wildcard utils/tss2/*.h utils/lib/*/*.h utils/tool/*.h utils/un
 
 .PHONY: all lib utilities check unit asan fuzz generate check-generate bench-marshal clean install run
 .DEFAULT_GOAL := all
+# keep objects that only feed a binary (no rebuild churn)
+.SECONDARY:
 
 all: lib utilities
 
