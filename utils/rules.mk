@@ -36,7 +36,7 @@ TOOL_OBJ    := $(patsubst %.c,$(BUILD)/%.o,$(TOOL_SRC))
 UNIT_HOBJ   := $(patsubst %.c,$(BUILD)/%.o,$(UNIT_HELP))
 HEADERS     := $(wildcard utils/tss2/*.h utils/lib/*/*.h utils/tool/*.h utils/unit/*.h)
 
-.PHONY: all lib utilities check unit asan fuzz generate check-generate bench-marshal clean install run
+.PHONY: all lib utilities check unit asan fuzz generate check-generate bench bench-marshal clean install run
 .DEFAULT_GOAL := all
 # keep objects that only feed a binary (no rebuild churn)
 .SECONDARY:
@@ -126,6 +126,9 @@ fuzz: $(FUZZ_BIN)
 	done
 
 # ---- benchmarks (never tests) -------------------------------------------------------
+bench: all
+	@bash utils/bench/bench.sh "$(OUT)"
+
 bench-marshal: $(BUILD)/bench/bench_marshal
 	$(BUILD)/bench/bench_marshal
 
