@@ -26,6 +26,7 @@ typedef struct fake {
     uint8_t cmd[1024];
     uint32_t cmdlen;
     uint32_t open_rc;
+    int opens;
 } fake;
 
 static uint32_t f_open(tss_transport *t)
@@ -33,6 +34,7 @@ static uint32_t f_open(tss_transport *t)
     fake *f = t->user;
     if (f->open_rc != 0)
         return f->open_rc;
+    f->opens++;
     t->opened = 1;
     return 0;
 }
@@ -256,6 +258,27 @@ static void test_bad_calls(void **state)
     TSS_Delete(ctx);
 }
 
+static void test_reconnect_on_property(void **state)
+{
+    (void)state;
+    fake f = {0};
+    script(&f, "8001 00000000 00000000 0001 aa", 0);
+    f.repeat = 1;
+    TSS_CONTEXT *ctx = ctx_with(&f);
+    GetRandom_Out out;
+    assert_int_equal(f.opens, 0); /* TSS_Create opened nothing */
+    assert_int_equal(getrandom(ctx, &out), 0);
+    assert_int_equal(getrandom(ctx, &out), 0);
+    assert_int_equal(f.opens, 1); /* one connection for both commands */
+    assert_int_equal(TSS_SetProperty(ctx, TPM_COMMAND_PORT, "2321"), 0); /* same value */
+    assert_int_equal(getrandom(ctx, &out), 0);
+    assert_int_equal(f.opens, 2);
+    assert_int_equal(TSS_SetProperty(ctx, TPM_TRACE_LEVEL, "0"), 0); /* not a connection property */
+    assert_int_equal(getrandom(ctx, &out), 0);
+    assert_int_equal(f.opens, 2);
+    TSS_Delete(ctx);
+}
+
 static void test_no_connection(void **state)
 {
     (void)state;
@@ -306,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_password_auth),    cmocka_unit_test(test_password_bad_response),
         cmocka_unit_test(test_response_handle),  cmocka_unit_test(test_bad_calls),
         cmocka_unit_test(test_no_connection),    cmocka_unit_test(test_properties),
+        cmocka_unit_test(test_reconnect_on_property),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
