@@ -319,6 +319,17 @@ static void test_properties(void **state)
     assert_int_equal(TSS_Create(&ctx), TSS_RC_BAD_PROPERTY_VALUE);
     assert_null(ctx);
     unsetenv("TPM_COMMAND_PORT");
+    /* IBM's utilities set the trace level before any context exists */
+    assert_int_equal(TSS_SetProperty(NULL, TPM_TRACE_LEVEL, "2"), 0);
+    assert_int_equal(TSS_Create(&ctx), 0);
+    assert_int_equal(ctx->trace_level, 2);
+    TSS_Delete(ctx);
+    assert_int_equal(TSS_SetProperty(NULL, TPM_TRACE_LEVEL, "z"), TSS_RC_BAD_PROPERTY_VALUE);
+    assert_int_equal(TSS_SetProperty(NULL, TPM_COMMAND_PORT, "2321"), TSS_RC_NULL_PARAMETER);
+    assert_int_equal(TSS_SetProperty(NULL, TPM_TRACE_LEVEL, NULL), 0);
+    assert_int_equal(TSS_Create(&ctx), 0);
+    assert_int_equal(ctx->trace_level, 0);
+    TSS_Delete(ctx);
 }
 
 int main(void)

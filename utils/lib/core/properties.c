@@ -161,6 +161,10 @@ static TPM_RC apply(TSS_CONTEXT *ctx, const prop_info *p, const char *v)
     }
 }
 
+/* The one piece of process-wide state: TSS_SetProperty(NULL, TPM_TRACE_LEVEL, v), as IBM's
+ * utilities call it before any context exists; contexts created later start at it. */
+static int process_trace_level = -1;
+
 TPM_RC tss_properties_init(TSS_CONTEXT *ctx)
 {
     for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
@@ -177,11 +181,24 @@ TPM_RC tss_properties_init(TSS_CONTEXT *ctx)
             }
         }
     }
+    if (process_trace_level >= 0)
+        ctx->trace_level = process_trace_level;
     return 0;
 }
 
 TPM_RC TSS_SetProperty(TSS_CONTEXT *ctx, int property, const char *value)
 {
+    if (ctx == NULL && property == TPM_TRACE_LEVEL) {
+        unsigned long n;
+        if (value == NULL) { /* back to compile-time default and environment */
+            process_trace_level = -1;
+            return 0;
+        }
+        if (!parse_uint(value, 9, &n))
+            return TSS_RC_BAD_PROPERTY_VALUE;
+        process_trace_level = (int)n;
+        return 0;
+    }
     if (ctx == NULL)
         return TSS_RC_NULL_PARAMETER;
     const prop_info *p = find_prop(property);
