@@ -33,6 +33,8 @@ int main(int argc, char **argv)
         GetRandom_In in = {.bytesRequested = (UINT16)(bytes - got > 0xffff ? 0xffff : bytes - got)};
         GetRandom_Out out;
         rc = tool_execute(&t, ctx, &out, &in, TPM_CC_GetRandom, 0, NULL, NULL);
+        if (rc == 0 && out.randomBytes.t.size == 0)
+            rc = TSS_RC_MALFORMED_RESPONSE; /* no progress: would loop forever */
         for (uint16_t i = 0; rc == 0 && i < out.randomBytes.t.size && got < bytes; i++)
             if (!nz || out.randomBytes.t.buffer[i] != 0)
                 buf[got++] = out.randomBytes.t.buffer[i];

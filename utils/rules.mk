@@ -63,9 +63,14 @@ $(OUT)/$(SONAME): $(LIB_OBJ)
 $(OUT)/libtss.so: $(OUT)/$(SONAME)
 	ln -sf $(SONAME) $@
 
+# the shared utility layer as an archive: each utility pulls in only the pieces it uses
+$(BUILD)/libtool.a: $(TOOL_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
 # utilities find libtss.so.N beside themselves: no LD_LIBRARY_PATH needed
-$(OUT)/%: $(BUILD)/utils/%.o $(TOOL_OBJ) $(OUT)/$(SONAME)
-	$(CC) -o $@ $< $(TOOL_OBJ) -L$(OUT) -l:$(SONAME) -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib' $(LIBS_ALL)
+$(OUT)/%: $(BUILD)/utils/%.o $(BUILD)/libtool.a $(OUT)/$(SONAME)
+	$(CC) -o $@ $< $(BUILD)/libtool.a -L$(OUT) -l:$(SONAME) -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib' $(LIBS_ALL)
 
 # unit tests link the static library so they can reach internal interfaces
 $(BUILD)/unit/%: $(BUILD)/utils/unit/%.o $(UNIT_HOBJ) $(OUT)/libtss.a

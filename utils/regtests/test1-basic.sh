@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# GROUP: basic utilities (powerup, startup, shutdown, getrandom, stirrandom, getcapability, returncode, printattr)
+# Sourced by reg.sh from its scratch directory ($WORK); uses run / fails / check / u.
+# REG_NOPOWER=1 (serial device transport): no power signals, so the power cycle checks
+# are skipped and reported as skipped.
+
+# check truncates last.out before its command runs, so the output of the utility under
+# test is kept in g1.out; the g1_* predicates read it and show it when they fail.
+G1OUT="$WORK/g1.out"
+g1run() { run "$@"; cp "$WORK/last.out" "$G1OUT"; }
+g1fails() { fails "$@"; cp "$WORK/last.out" "$G1OUT"; }
+g1_show() { sed 's/^/        > /' "$G1OUT" | head -n 20; return 1; }
+g1_has() { grep -q -- "$1" "$G1OUT" || g1_show; }
+g1_line() { grep -qx -- "$1" "$G1OUT" || g1_show; }
+g1_lacks() { ! grep -q -- "$1" "$G1OUT" || g1_show; }
+g1_count() { [ "$(grep -c -- "$1" "$G1OUT")" -eq "$2" ] || g1_show; }
+g1_size() { [ "$(wc -c < "$1")" -eq "$2" ]; }
+# every line given must be in the output, whole
+g1_lines() { local l; for l in "$@"; do grep -qx -- "$l" "$G1OUT" || { g1_show; return 1; }; done; }
+# the number in the "<N> <what>" header equals the number of lines matching the pattern
+g1_header_counts() {
+    local n
+    n=$(sed -n "s/^\([0-9]*\) $1 *\$/\1/p" "$G1OUT")
+    [ -n "$n" ] && [ "$n" -eq "$(grep -c -- "$2" "$G1OUT")" ] || g1_show
+}
+# the line after the first line matching $1 matches $2
+g1_next_line() { grep -A1 -- "$1" "$G1OUT" | sed -n 2p | grep -q -- "$2" || g1_show; }
+g1_no_zero_byte() { ! head -c "$2" "$1" | od -An -v -tx1 | grep -qw 00; }
+g1_last_byte_zero() { [ "$(tail -c 1 "$1" | od -An -tx1 | tr -d ' \n')" = 00 ]; }
+g1_status_is() { local want=$1; shift; "$@" >/dev/null 2>&1; [ $? -eq "$want" ]; }
+
+# ---- power up and start up ----------------------------------------------------------
+if [ "${REG_NOPOWER:-0}" = 1 ]; then
+    echo "  skip  powerup / startup after powerup (REG_NOPOWER=1: no power signals)"
+else
+    g1run "powerup" u powerup
+    g1run "startup after powerup" u startup
+fi
+# the TPM is started either way: a second startup must be refused
+g1fails "second startup fails" u startup
+check "second startup reports TPM_RC_INITIALIZE" g1_has "TPM_RC_INITIALIZE"
+check "second startup prints rc 00000100" g1_has "rc 00000100"
+check "second startup exits with status 1" g1_status_is 1 u startup
+
+# ---- getrandom ----------------------------------------------------------------------
+for n in 1 32 64 100; do
+    g1run "getrandom -by $n -of" u getrandom -by $n -of rnd$n.bin
+    check "getrandom -by $n file has $n bytes" g1_size rnd$n.bin $n
+done
+g1run "getrandom -by 32 again" u getrandom -by 32 -of rnd32b.bin
+check "two 32-byte draws differ" bash -c '! cmp -s rnd32.bin rnd32b.bin'
+g1run "getrandom -by 100 -nz -of" u getrandom -by 100 -nz -of nz.bin
+check "-nz file is 100 bytes plus a NUL" g1_size nz.bin 101
+check "-nz bytes contain no zero" g1_no_zero_byte nz.bin 100
+check "-nz file ends in a NUL" g1_last_byte_zero nz.bin
+g1run "getrandom -by 20 -ns" u getrandom -by 20 -ns
+check "-ns prints 40 hex digits on one line" bash -c "grep -Eqx '[0-9a-f]{40}' '$G1OUT'"
+g1run "getrandom -by 16" u getrandom -by 16
+check "getrandom prints the randomBytes caption" g1_has "randomBytes length 16"
+
+# ---- stirrandom ---------------------------------------------------------------------
+head -c 32 /dev/urandom > stir32.bin
+head -c 300 /dev/urandom > stir300.bin
+g1run "stirrandom -if 32-byte file" u stirrandom -if stir32.bin
+g1fails "stirrandom missing -if" u stirrandom
+g1fails "stirrandom -if missing file" u stirrandom -if nonexistent.bin
+g1fails "stirrandom -if 300-byte file is refused" u stirrandom -if stir300.bin
+
+# ---- getcapability ------------------------------------------------------------------
+g1run "getcapability TPM properties" u getcapability -cap 6 -pr 100
+check "TPM_PT_FAMILY_INDICATOR is 322e3000" g1_has "^TPM_PT 00000100 value 322e3000 TPM_PT_FAMILY_INDICATOR"
+check "family indicator decodes as \"2.0\"" g1_has '"2.0"'
+check "TPM_PT_PCR_COUNT is 24" g1_has "^TPM_PT 00000112 value 00000018 TPM_PT_PCR_COUNT"
+check "properties header counts the lines" g1_header_counts properties '^TPM_PT '
+total=$(sed -n 's/^TPM_PT 00000129 value \([0-9a-f]*\) .*/\1/p' "$G1OUT")
+g1run "getcapability -pc 1" u getcapability -cap 6 -pr 100 -pc 1
+check "-pc 1 prints exactly one property" g1_count '^TPM_PT ' 1
+check "-pc 1 reports moreData" g1_line "moreData: 1"
+g1run "getcapability variable properties" u getcapability -cap 6 -pr 200
+check "TPMA_STARTUP_CLEAR is decoded" g1_has "TPMA_STARTUP_CLEAR_PHENABLE"
+g1run "getcapability algorithms" u getcapability -cap 0
+check "TPM_ALG_SHA256 is listed" g1_line "  TPM_ALG_ID TPM_ALG_SHA256"
+check "TPM_ALG_RSA is asymmetric" g1_next_line 'TPM_ALG_ID TPM_ALG_RSA$' 'TPMA_ALGORITHM: asymmetric'
+check "TPM_ALG_SHA256 is a hash" g1_next_line 'TPM_ALG_ID TPM_ALG_SHA256$' 'TPMA_ALGORITHM: hash'
+check "algorithms header counts the lines" g1_header_counts algorithms 'TPM_ALG_ID'
+g1run "getcapability commands" u getcapability -cap 2 -pc 1000
+check "TPM_CC_GetRandom is listed" g1_has "TPM_CC_GetRandom cHandles 0"
+check "TPM_CC_Startup is listed" g1_has "TPM_CC_Startup cHandles 0"
+check "command count equals TPM_PT_TOTAL_COMMANDS (${total:-missing})" \
+    g1_count 'command Attributes' "$((0x${total:-0}))"
+g1run "getcapability -cap 2 -pr 17b -pc 1" u getcapability -cap 2 -pr 17b -pc 1
+check "-pr 17b starts at GetRandom" g1_has "command Attributes 0000017b"
+g1run "getcapability permanent handles" u getcapability -cap 1 -pr 40000000
+check "owner and platform hierarchies are listed" g1_lines $'\t40000001' $'\t4000000c'
+g1run "getcapability transient handles" u getcapability -cap 1 -pr 80000000
+check "transient handle header counts the lines" g1_header_counts handles $'^\t80'
+# a loaded key must show up in the transient handle list (scripts find handles this way)
+if [ -x "${PREFIX}createprimary" ] && [ -x "${PREFIX}flushcontext" ]; then
+    g1run "createprimary for the handle list" u createprimary -hi o
+    g1_h=$(sed -n 's/^Handle \(80[0-9a-f]*\)$/\1/p' "$G1OUT")
+    g1run "getcapability lists transient handles" u getcapability -cap 1 -pr 80000000
+    check "the new key ${g1_h:-(no handle)} is listed" g1_line $'\t'"${g1_h:-none}"
+    check "transient handle header counts the lines" g1_header_counts handles $'^\t80'
+    [ -n "$g1_h" ] && g1run "flushcontext $g1_h" u flushcontext -ha "$g1_h"
+    g1run "getcapability after the flush" u getcapability -cap 1 -pr 80000000
+    check "the flushed key is gone" g1_lacks $'\t'"${g1_h:-none}"
+else
+    echo "  skip  transient handle listing of a loaded key (createprimary/flushcontext not built)"
+fi
+g1run "getcapability PCRs" u getcapability -cap 5
+check "a SHA256 PCR bank is allocated" g1_has "hash TPM_ALG_SHA256"
+check "PCR 0-7 selection is printed" g1_has "PCR 0-7"
+g1run "getcapability PCR properties" u getcapability -cap 7
+check "TPM_PT_PCR_RESET_L0 is listed" g1_has "TPM_PT_PCR 00000002 TPM_PT_PCR_RESET_L0"
+g1run "getcapability ECC curves" u getcapability -cap 8
+check "TPM_ECC_NIST_P256 is listed" g1_has "TPM_ECC_NIST_P256"
+g1fails "getcapability -cap b (unknown capability)" u getcapability -cap b
+g1fails "getcapability -cap zz (not hex)" u getcapability -cap zz
+g1fails "getcapability without -cap" u getcapability
+
+# ---- shutdown and restart -----------------------------------------------------------
+if [ "${REG_NOPOWER:-0}" = 1 ]; then
+    echo "  skip  shutdown / powerup / startup cycles (REG_NOPOWER=1: no power signals)"
+else
+    g1run "shutdown -c" u shutdown -c
+    g1run "powerup after shutdown -c" u powerup
+    g1fails "startup -s after shutdown -c is refused" u startup -s
+    check "startup -s after shutdown -c reports TPM_RC_VALUE" g1_has "TPM_RC_VALUE"
+    g1run "startup -c after shutdown -c" u startup -c
+    g1run "getrandom works after the restart" u getrandom -by 8
+    g1run "shutdown -s" u shutdown -s
+    g1run "powerup after shutdown -s" u powerup
+    g1run "startup -s resumes the saved state" u startup -s
+    g1run "startup -sto runs only the self test" u startup -sto
+    g1fails "powerup over raw (no platform channel) fails" env TPM_SERVER_TYPE=raw "${PREFIX}powerup"
+fi
+
+# ---- returncode, getcryptolibrary, printattr (no TPM) ---------------------------------
+g1run "returncode 100" u returncode 100
+check "100 is TPM_RC_INITIALIZE" g1_has "^TPM_RC_INITIALIZE"
+g1run "returncode 9a2" u returncode 9a2
+check "9a2 is TPM_RC_BAD_AUTH" g1_has "^TPM_RC_BAD_AUTH"
+check "9a2 names session 1" g1_has "session 1$"
+g1run "returncode -rc 1d5" u returncode -rc 1d5
+check "1d5 is TPM_RC_SIZE" g1_has "^TPM_RC_SIZE"
+check "1d5 names parameter 1" g1_has "parameter 1$"
+g1run "returncode 0x000b0008" u returncode 0x000b0008
+check "b0008 is TSS_RC_NO_CONNECTION" g1_has "^TSS_RC_NO_CONNECTION"
+g1run "returncode 0" u returncode 0
+check "0 is TPM_RC_SUCCESS" g1_has "^TPM_RC_SUCCESS"
+g1fails "returncode xyz (not hex)" u returncode xyz
+g1fails "returncode -rc xyz (not hex)" u returncode -rc xyz
+g1fails "returncode without a code" u returncode
+g1run "getcryptolibrary" u getcryptolibrary
+check "getcryptolibrary prints openssl" g1_line "openssl"
+
+g1run "printattr -ob 00030072" u printattr -ob 00030072
+check "00030072 decodes to its six bits" g1_lines $'\tTPMA_OBJECT_FIXEDTPM' \
+    $'\tTPMA_OBJECT_FIXEDPARENT' $'\tTPMA_OBJECT_SENSITIVEDATAORIGIN' \
+    $'\tTPMA_OBJECT_USERWITHAUTH' $'\tTPMA_OBJECT_RESTRICTED' $'\tTPMA_OBJECT_DECRYPT'
+check "00030072 lists no other bit" g1_count $'^\t' 6
+check "00030072 has no sign bit" g1_lacks "TPMA_OBJECT_SIGN"
+g1run "printattr -ob 00000001 (reserved bit)" u printattr -ob 00000001
+check "reserved bit 00000001 is reported" g1_has "reserved bits 00000001"
+g1run "printattr -nv 02040004" u printattr -nv 02040004
+check "02040004 is authWrite authRead noDA ordinary" g1_lines $'\tTPMA_NV_AUTHWRITE' \
+    $'\tTPMA_NV_AUTHREAD' $'\tTPMA_NV_NO_DA' $'\tTPM_NT_ORDINARY'
+g1run "printattr -nv 00000014" u printattr -nv 00000014
+check "00000014 is a counter with authWrite" g1_lines $'\tTPM_NT_COUNTER' $'\tTPMA_NV_AUTHWRITE'
+g1run "printattr -se 61" u printattr -se 61
+check "61 is continueSession decrypt encrypt" g1_lines $'\tTPMA_SESSION_CONTINUESESSION' \
+    $'\tTPMA_SESSION_DECRYPT' $'\tTPMA_SESSION_ENCRYPT'
+check "61 has no audit bit" g1_lacks "AUDIT"
+g1run "printattr -st 8000000f" u printattr -st 8000000f
+check "8000000f includes orderly" g1_line $'\tTPMA_STARTUP_CLEAR_ORDERLY'
+g1fails "printattr -se 100 (more than a byte)" u printattr -se 100
+g1fails "printattr -ob xyz (not hex)" u printattr -ob xyz
+g1fails "printattr with no attributes" u printattr
+
+# ---- bad input ----------------------------------------------------------------------
+g1fails "getrandom unknown flag" u getrandom -by 4 -xyz
+check "the unknown flag is named" g1_has "-xyz is not a valid option"
+g1fails "getrandom missing -by" u getrandom
+g1fails "getrandom -by 0" u getrandom -by 0
+g1fails "getrandom -by abc" u getrandom -by abc
+g1fails "getrandom -h" u getrandom -h
+check "getrandom -h prints the usage" g1_has "Runs TPM2_GetRandom"
+check "getrandom -h exits with status 1" g1_status_is 1 u getrandom -h
+g1fails "shutdown -c -s together" u shutdown -c -s
+g1fails "startup -c -s together" u startup -c -s
+
+# a TCP port on which nothing listens
+closed=""
+for p in 1 9 $((40000 + RANDOM % 20000)) $((40000 + RANDOM % 20000)); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then closed=$p; break; fi
+done
+if [ -n "$closed" ]; then
+    g1_unreachable() {
+        env -u TPM_TRANSPORT TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw \
+            TPM_SERVER_NAME=127.0.0.1 TPM_COMMAND_PORT="$closed" "${PREFIX}$@"
+    }
+    g1fails "getrandom with an unreachable TPM (port $closed)" g1_unreachable getrandom -by 4
+    check "unreachable TPM reports rc 000b0008" g1_has "rc 000b0008"
+    check "unreachable TPM reports TSS_RC_NO_CONNECTION" g1_has "TSS_RC_NO_CONNECTION"
+    check "unreachable TPM: getcapability exits with status 1" g1_status_is 1 g1_unreachable getcapability -cap 6
+else
+    echo "  skip  unreachable TPM checks (no closed port found)"
+fi
