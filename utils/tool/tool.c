@@ -36,7 +36,7 @@ void tool_usage(const tool *t)
     }
     if (t->nsessions > 0) {
         fprintf(stderr, "\t-se[0-%d] session handle / attributes (default PWAP)\n", t->nsessions - 1);
-        fprintf(stderr, "\t\t01 continue\n\t\t20 command decrypt\n\t\t40 response encrypt\n");
+        fprintf(stderr, "\t\t01 continue\n\t\t20 command decrypt\n\t\t40 response encrypt\n\t\t80 audit\n");
     }
     fprintf(stderr, "\t[-v verbose trace]\n\t[-h this help]\n");
 }
