@@ -485,7 +485,8 @@ TPM_RC tss_response_unmarshal_entry(const tss_type *t, unsigned nhandles, void *
             tss_get_fields(&sub, t, dst, nhandles, t->nfields);
             if (sub.rc == 0 && sub.left != 0)
                 sub.rc = TPM_RC_SIZE;
-            r.rc = sub.rc;
+            /* parameters running past parameterSize: the size lied, as for a sized structure */
+            r.rc = sub.rc == TPM_RC_INSUFFICIENT ? TPM_RC_SIZE : sub.rc;
             r.p += psize;
             r.left -= psize;
         }
