@@ -78,7 +78,8 @@ static size_t hmac_key(const tss_call *c, unsigned i, int response, uint8_t *key
             auth = (const BYTE *)c->a[i].password, alen = pwlen(c->a[i].password);
         if (alen > sizeof(TPMU_HA))
             alen = sizeof(TPMU_HA);
-        memcpy(key + n, auth, alen);
+        if (alen > 0)
+            memcpy(key + n, auth, alen);
         n += alen;
     }
     return n;
@@ -172,7 +173,8 @@ static TPM_RC prepare_start(TSS_CONTEXT *ctx, tss_call *c)
         size_t n = pwlen(pw);
         if (n > sizeof(c->bindAuth.t.buffer))
             return TPM_RC_SIZE;
-        memcpy(c->bindAuth.t.buffer, pw, n);
+        if (n > 0)
+            memcpy(c->bindAuth.t.buffer, pw, n);
         c->bindAuth.t.size = (uint16_t)n;
         rc = tss_name_get(ctx, in->bind, &c->bindName);
     }
