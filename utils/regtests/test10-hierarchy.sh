@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# GROUP: hierarchies, clocks, dictionary attack, clear
+# Runs last: it ends with TPM2_Clear and new endorsement/platform seeds.
+
+# ---- clock
+run "readclock" u readclock -otime time.bin -oclock clock.bin
+expect "readclock prints the clock" "TPMS_CLOCK_INFO clock"
+check "readclock -oclock writes a UINT64" test "$(stat -c %s clock.bin)" -eq 8
+check "readclock -otime writes a UINT64" test "$(stat -c %s time.bin)" -eq 8
+old=$(od -An -tu1 -v clock.bin | awk '{for(i=1;i<=NF;i++) v=v*256+$i} END {printf "%.0f", v}')
+run "clockset -iclock -addsec 100 (owner)" u clockset -hi o -iclock clock.bin -addsec 100
+u readclock -oclock clock2.bin >/dev/null 2>&1
+new=$(od -An -tu1 -v clock2.bin | awk '{for(i=1;i<=NF;i++) v=v*256+$i} END {printf "%.0f", v}')
+check "the clock moved forward by at least 100 s" test "$(awk -v a="$new" -v b="$old" 'BEGIN {print (a - b >= 100000)}')" -eq 1
+fails "clockset backwards is refused" u clockset -hi o -clock 1
+run "clockrateadjust -adj 1" u clockrateadjust -adj 1
+run "clockrateadjust -adj 0 (owner)" u clockrateadjust -hi o -adj 0
+fails "clockrateadjust -adj 5 is out of range" u clockrateadjust -adj 5
+fails "readclock into a missing directory" u readclock -oclock "$WORK/no/such/dir/c.bin"
+
+# ---- test result
+run "gettestresult" u gettestresult
+expect "gettestresult reports success" "testResult 00000000"
+
+# ---- dictionary attack
+run "dictionaryattackparameters -nmt 7 -nrt 20 -lr 2" u dictionaryattackparameters -nmt 7 -nrt 20 -lr 2
+run "getcapability TPM_PT_MAX_AUTH_FAIL" u getcapability -cap 6 -pr 20f -pc 3
+expect "max tries is 7" "0000020f value 00000007"
+expect "recovery time is 20" "00000210 value 00000014"
+expect "lockout recovery is 2" "00000211 value 00000002"
+run "dictionaryattacklockreset" u dictionaryattacklockreset
+fails "dictionaryattacklockreset with a wrong lockout password" u dictionaryattacklockreset -pwd wrong
+expect "the failure is TPM_RC_AUTH_FAIL" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH"
+sleep 3 # lockout recovery (2 s) after the failed lockout authorization
+# lenient parameters for whatever runs after this group on the same TPM (a lockout recovery
+# of 0 would need a power cycle after a wrong lockout password)
+run "dictionaryattackparameters lenient" u dictionaryattackparameters -nmt 1000 -nrt 1 -lr 1
+
+# ---- hierarchy control
+run "hierarchycontrol disables owner" u hierarchycontrol -hi p -he o -state 0
+fails "createprimary in a disabled owner hierarchy" u createprimary -hi o
+expect "the failure is TPM_RC_HIERARCHY" "TPM_RC_HIERARCHY"
+run "hierarchycontrol enables owner again" u hierarchycontrol -hi p -he o -state 1
+run "createprimary in the owner hierarchy again" u createprimary -hi o
+h=$(sed -n 's/^Handle \([0-9a-f]*\).*/\1/p' "$WORK/last.out")
+[ -n "$h" ] && u flushcontext -ha "$h" >/dev/null 2>&1
+fails "hierarchycontrol without -he" u hierarchycontrol -hi p
+fails "hierarchycontrol -state 2" u hierarchycontrol -hi p -he o -state 2
+
+# ---- clear
+run "clearcontrol disables clear" u clearcontrol -hi p -state 1
+fails "clear while disabled" u clear -hi p
+expect "the failure is TPM_RC_DISABLED" "TPM_RC_DISABLED"
+run "clearcontrol allows clear" u clearcontrol -hi p -state 0
+run "clear with platform authorization" u clear -hi p
+run "clear with lockout authorization" u clear -hi l
+# platform authorization is not subject to dictionary-attack lockout
+fails "clear with a wrong platform password" u clear -hi p -pwda wrong
+run "changeeps" u changeeps
+run "changepps" u changepps
+fails "changepps with a wrong platform password" u changepps -pwda wrong
+fails "clear with an unknown flag" u clear -xyz
