@@ -111,8 +111,11 @@ TPM_HANDLE policy_hierarchy(const char *letter)
     static const struct {
         const char *l;
         TPM_HANDLE h;
-    } map[] = {{"l", TPM_RH_LOCKOUT}, {"e", TPM_RH_ENDORSEMENT}, {"o", TPM_RH_OWNER},
-               {"p", TPM_RH_PLATFORM}, {"n", TPM_RH_NULL}};
+    } map[] = {{"l", TPM_RH_LOCKOUT},
+               {"e", TPM_RH_ENDORSEMENT},
+               {"o", TPM_RH_OWNER},
+               {"p", TPM_RH_PLATFORM},
+               {"n", TPM_RH_NULL}};
     for (size_t i = 0; letter != NULL && i < sizeof(map) / sizeof(map[0]); i++)
         if (strcmp(letter, map[i].l) == 0)
             return map[i].h;
