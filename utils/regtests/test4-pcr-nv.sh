@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# GROUP: PCR read, extend, reset, event; NV define, write, read, public, undefine
+
+g4_hex() { od -An -tx1 -v "$1" | tr -d ' \n'; }
+g4_unhex() { printf '%s' "$1" | sed 's/../\\x&/g' | xargs -0 printf '%b'; }
+NV=01500010
+
+# ---- PCRs: new = H(old || digest), computed with openssl
+run "pcrreset 16" u pcrreset -ha 16
+for h in sha1 sha256; do
+    run "pcrread 16 $h after reset" u pcrread -ha 16 -halg "$h" -ns
+    old=$(tr -d '\n' < "$WORK/last.out")
+    check "PCR 16 $h is zero after reset" test -z "$(printf '%s' "$old" | tr -d 0)"
+    run "pcrextend 16 $h" u pcrextend -ha 16 -halg "$h" -ic "digest data"
+    size=$( [ "$h" = sha1 ] && echo 20 || echo 32 )
+    { g4_unhex "$old"; printf 'digest data'; head -c $((size - 11)) /dev/zero; } > ext.bin
+    want=$(openssl dgst -"$h" -binary ext.bin | od -An -tx1 -v | tr -d ' \n')
+    run "pcrread 16 $h after extend" u pcrread -ha 16 -halg "$h" -of pcr.bin
+    check "PCR 16 $h equals H(old || digest)" test "$(g4_hex pcr.bin)" = "$want"
+done
+printf 'event data' > event.bin
+run "pcrreset 16 again" u pcrreset -ha 16
+run "pcrevent 16" u pcrevent -ha 16 -if event.bin -of1 ev1.bin -of2 ev2.bin
+check "pcrevent sha1 digest equals openssl" test "$(g4_hex ev1.bin)" = "$(openssl dgst -sha1 -binary event.bin | od -An -tx1 -v | tr -d ' \n')"
+check "pcrevent sha256 digest equals openssl" test "$(g4_hex ev2.bin)" = "$(openssl dgst -sha256 -binary event.bin | od -An -tx1 -v | tr -d ' \n')"
+{ head -c 32 /dev/zero; cat ev2.bin; } > chain.bin
+run "pcrread 16 sha256 after the event" u pcrread -ha 16 -halg sha256 -of pcr2.bin
+check "PCR 16 equals H(zero || H(event))" test "$(g4_hex pcr2.bin)" = "$(openssl dgst -sha256 -binary chain.bin | od -An -tx1 -v | tr -d ' \n')"
+fails "pcrreset of PCR 0 is refused" u pcrreset -ha 0
+fails "pcrread -ha 24" u pcrread -ha 24
+fails "pcrextend without data" u pcrextend -ha 16
+
+# ---- NV ordinary index
+u nvundefinespace -hi o -ha $NV >/dev/null 2>&1
+run "nvdefinespace 2000 bytes with an index password" u nvdefinespace -hi o -ha $NV -pwdn nvpw -sz 2000
+fails "nvread before any write" u nvread -ha $NV -pwdn nvpw -sz 4
+expect "the failure is TPM_RC_NV_UNINITIALIZED" "TPM_RC_NV_UNINITIALIZED"
+run "nvwrite a string" u nvwrite -ha $NV -pwdn nvpw -ic "hello nv"
+run "nvread it back" u nvread -ha $NV -pwdn nvpw -sz 8 -of nv1.bin
+check "nvread returns what nvwrite wrote" test "$(cat nv1.bin)" = "hello nv"
+run "nvwrite at an offset" u nvwrite -ha $NV -pwdn nvpw -ic "XY" -off 6
+run "nvread at an offset" u nvread -ha $NV -pwdn nvpw -sz 4 -off 4 -of nv2.bin
+check "the offset write landed" test "$(cat nv2.bin)" = "o XY"
+head -c 1800 /dev/urandom > big.bin
+run "nvwrite 1800 bytes (several chunks)" u nvwrite -ha $NV -pwdn nvpw -if big.bin -off 100
+run "nvread 1800 bytes (several chunks)" u nvread -ha $NV -pwdn nvpw -sz 1800 -off 100 -of big.out
+check "large data round trip" cmp big.bin big.out
+fails "nvread with a wrong password" u nvread -ha $NV -pwdn wrong -sz 4
+fails "nvwrite with a wrong password" u nvwrite -ha $NV -pwdn wrong -ic x
+run "nvreadpublic" u nvreadpublic -ha $NV -opu nv.pub -on nv.name
+expect "nvreadpublic shows the size" "data size 2000"
+run "publicname of the NV public area" u publicname -invpu nv.pub -on nv.name2
+check "the offline Name equals the TPM's" cmp nv.name nv.name2
+check "the TSS tracked the Name (written bit) in TPM_DATA_DIR" cmp nv.name "$TPM_DATA_DIR/h$NV.bin"
+run "nvundefinespace" u nvundefinespace -hi o -ha $NV
+fails "nvread after undefine" u nvread -ha $NV -sz 4
+check "the TSS forgot the Name" test ! -e "$TPM_DATA_DIR/h$NV.bin"
+fails "nvdefinespace without -ha" u nvdefinespace -hi o -sz 8
+fails "nvdefinespace with an unknown +at" u nvdefinespace -hi o -ha $NV +at nonsense
+fails "nvwrite without -ha" u nvwrite -ic x
