@@ -63,13 +63,17 @@ static const char *response_auth(const tss_call *c, unsigned i, size_t *len, con
     return NULL;
 }
 
-/* sessionKey || authValue */
-static size_t hmac_key(const tss_call *c, unsigned i, int response, uint8_t *key)
+/* sessionKey || authValue. For parameter encryption (crypt) the entity's auth value is
+ * appended even when the session is bound to that entity: only the HMAC leaves it out. */
+static size_t session_value(const tss_call *c, unsigned i, int response, int crypt, uint8_t *key)
 {
     const tss_session *s = &c->s[i];
     size_t n = s->sessionKey.t.size;
     memcpy(key, s->sessionKey.t.buffer, n);
-    if (uses_auth(c, i)) {
+    int with_auth = crypt ? (i < c->cmd->auth_handles &&
+                             (s->type == TPM_SE_HMAC || s->policyAuthValue))
+                          : uses_auth(c, i);
+    if (with_auth) {
         const BYTE *auth;
         size_t alen;
         if (response)
@@ -90,7 +94,7 @@ static TPM_RC param_crypt(const tss_call *c, unsigned i, int response, int encry
 {
     const tss_session *s = &c->s[i];
     uint8_t key[KEYMAX];
-    size_t klen = hmac_key(c, i, response, key);
+    size_t klen = session_value(c, i, response, 1, key);
     /* nonceNewer is the sender's nonce */
     const TPM2B *newer = response ? &s->nonceTPM.b : &s->nonceCaller.b;
     const TPM2B *older = response ? &s->nonceCaller.b : &s->nonceTPM.b;
@@ -338,7 +342,7 @@ TPM_RC tss_auth_command(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t pl
         }
         uint8_t cp[sizeof(TPMU_HA)], hmac[sizeof(TPMU_HA)], key[KEYMAX];
         rc = param_hash(s->authHash, c, 0, params, plen, cp);
-        size_t klen = hmac_key(c, i, 0, key);
+        size_t klen = session_value(c, i, 0, 0, key);
         tss_chunk in[7];
         size_t n = 0;
         uint16_t ds = TSS_GetDigestSize(s->authHash);
@@ -401,7 +405,7 @@ TPM_RC tss_auth_response(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t p
             return TSS_RC_HMAC_SIZE;
         }
         TPM_RC rc = param_hash(s->authHash, c, 1, params, plen, rp);
-        size_t klen = hmac_key(c, i, 1, key);
+        size_t klen = session_value(c, i, 1, 0, key);
         tss_chunk in[4] = {{rp, ds}, {s->nonceTPM.t.buffer, s->nonceTPM.t.size},
                            {s->nonceCaller.t.buffer, s->nonceCaller.t.size}, {&attrs, 1}};
         if (rc == 0)
