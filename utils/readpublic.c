@@ -34,8 +34,8 @@ int main(int argc, char **argv)
     if (rc == 0 && on != NULL)
         rc = tool_write_bytes(&t, on, out.name.t.name, out.name.t.size);
     if (rc == 0) {
-        /* TODO: print the whole public area with TSS_TPMT_PUBLIC_Print(&out.outPublic.publicArea,
-         * 0) once tssprint.h has it; until then the Name only. */
+        TSS_TPMT_PUBLIC_Print(&out.outPublic.publicArea, 1);
+        TSS_TPMA_OBJECT_Print("objectAttributes", out.outPublic.publicArea.objectAttributes, 1);
         TSS_PrintAll("name", out.name.t.name, out.name.t.size);
         if (ns) {
             for (uint16_t i = 0; i < out.name.t.size; i++)

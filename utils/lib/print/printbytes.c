@@ -9,7 +9,10 @@ void TSS_PrintAlli(const char *string, unsigned int indent, const unsigned char 
         printf("%*s%s null\n", (int)indent, "", string);
         return;
     }
-    printf("%*s%s length %u\n%*s", (int)indent, "", string, length, (int)indent, "");
+    printf("%*s%s length %u\n", (int)indent, "", string, length);
+    if (length == 0)
+        return;
+    printf("%*s", (int)indent, "");
     for (uint32_t i = 0; i < length; i++) {
         printf("%02x ", buff[i]);
         if ((i + 1) % 16 == 0 && i + 1 < length)
