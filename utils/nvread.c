@@ -28,7 +28,9 @@ int main(int argc, char **argv)
     if (rc == 0 && sz == UINT32_MAX) {
         NV_ReadPublic_In pi = {.nvIndex = ha};
         NV_ReadPublic_Out po;
-        rc = tool_execute(&t, ctx, &po, &pi, TPM_CC_NV_ReadPublic, 0, NULL, NULL);
+        /* no -se sessions here: they belong to the NV_Read that follows */
+        rc = TSS_Execute(ctx, (RESPONSE_PARAMETERS *)&po, (COMMAND_PARAMETERS *)&pi, NULL,
+                         TPM_CC_NV_ReadPublic, TPM_RH_NULL, NULL, 0);
         sz = rc == 0 && po.nvPublic.nvPublic.dataSize > off ? po.nvPublic.nvPublic.dataSize - off : 0;
     }
     if (rc == 0 && sz > 0xffff)

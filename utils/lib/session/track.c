@@ -81,6 +81,43 @@ static void evict(TSS_CONTEXT *ctx, const EvictControl_In *in)
     }
 }
 
+/* Startup(CLEAR) (TPM Reset or Restart): transient objects and sessions are gone, and NV
+ * indexes lose their until-reboot locks (and the written bit of CLEAR_STCLEAR indexes), which
+ * changes their Names. Persistent objects keep theirs. */
+static void startup_clear(TSS_CONTEXT *ctx)
+{
+    DIR *d = opendir(ctx->data_dir);
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        unsigned h;
+        char tail[8];
+        if (sscanf(e->d_name, "nvp%8x.%4s", &h, tail) == 2 && strcmp(tail, "bin") == 0) {
+            TPMS_NV_PUBLIC pub;
+            if (tss_nvpublic_cached(ctx, h, &pub) != 0)
+                continue;
+            uint32_t a = pub.attributes.val, was = a;
+            if ((a & (TPMA_NVA_WRITE_STCLEAR | TPMA_NVA_GLOBALLOCK)) && !(a & TPMA_NVA_WRITEDEFINE))
+                a &= ~(uint32_t)TPMA_NVA_WRITELOCKED;
+            a &= ~(uint32_t)TPMA_NVA_READLOCKED;
+            if (a & TPMA_NVA_CLEAR_STCLEAR)
+                a &= ~(uint32_t)TPMA_NVA_WRITTEN;
+            if (a != was) {
+                pub.attributes.val = a;
+                tss_nvpublic_store(ctx, h, &pub);
+            }
+        } else if ((sscanf(e->d_name, "h%8x.%4s", &h, tail) == 2 || sscanf(e->d_name, "hp%8x.%4s", &h, tail) == 2) &&
+                   strcmp(tail, "bin") == 0) {
+            uint8_t type = (uint8_t)(h >> 24);
+            if (type == TPM_HT_TRANSIENT)
+                tss_handle_forget(ctx, h);
+            else if (type == TPM_HT_HMAC_SESSION || type == TPM_HT_POLICY_SESSION)
+                tss_session_forget(ctx, h);
+        }
+    }
+    if (d != NULL)
+        closedir(d);
+}
+
 void tss_track(TSS_CONTEXT *ctx, tss_call *c)
 {
     COMMAND_PARAMETERS *in = c->in;
@@ -144,6 +181,10 @@ void tss_track(TSS_CONTEXT *ctx, tss_call *c)
         break;
     case TPM_CC_NV_GlobalWriteLock:
         nv_global_lock(ctx);
+        break;
+    case TPM_CC_Startup:
+        if (in->Startup.startupType == TPM_SU_CLEAR)
+            startup_clear(ctx);
         break;
     case TPM_CC_PolicyAuthValue:
         policy_flags(ctx, in->PolicyAuthValue.policySession, 1, 0);
