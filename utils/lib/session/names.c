@@ -166,7 +166,8 @@ TPM_RC tss_name_get(TSS_CONTEXT *ctx, TPM_HANDLE h, TPM2B_NAME *name)
         return 0;
     }
     tss_state_path(ctx, path, sizeof(path), "h", h);
-    if (tss_state_read_plain(path, name->t.name, sizeof(name->t.name), &len) == 0 && len >= 2) {
+    /* an empty file is the empty Name of a sequence object */
+    if (tss_state_read_plain(path, name->t.name, sizeof(name->t.name), &len) == 0 && len != 1) {
         name->t.size = (uint16_t)len;
         return 0;
     }

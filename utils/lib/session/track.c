@@ -135,6 +135,15 @@ void tss_track(TSS_CONTEXT *ctx, tss_call *c)
     case TPM_CC_CreateLoaded:
         keep_object(ctx, out->CreateLoaded.objectHandle, &out->CreateLoaded.name, &out->CreateLoaded.outPublic);
         break;
+    case TPM_CC_HashSequenceStart:
+    case TPM_CC_HMAC_Start: {
+        /* sequence objects have no nameAlg, so an empty Name (ReadPublic refuses them) */
+        TPM2B_NAME empty = {.t = {.size = 0}};
+        TPM_HANDLE h = c->cmd->cc == TPM_CC_HMAC_Start ? out->HMAC_Start.sequenceHandle
+                                                       : out->HashSequenceStart.sequenceHandle;
+        keep_object(ctx, h, &empty, NULL);
+        break;
+    }
     case TPM_CC_ReadPublic:
         keep_object(ctx, in->ReadPublic.objectHandle, &out->ReadPublic.name, &out->ReadPublic.outPublic);
         break;
