@@ -64,15 +64,16 @@ static const char *response_auth(const tss_call *c, unsigned i, size_t *len, con
 }
 
 /* sessionKey || authValue. For parameter encryption (crypt) the entity's auth value is
- * appended even when the session is bound to that entity: only the HMAC leaves it out. */
+ * appended whenever the session authorizes an entity: only the HMAC leaves it out. */
 static size_t session_value(const tss_call *c, unsigned i, int response, int crypt, uint8_t *key)
 {
     const tss_session *s = &c->s[i];
     size_t n = s->sessionKey.t.size;
     memcpy(key, s->sessionKey.t.buffer, n);
-    int with_auth = crypt ? (i < c->cmd->auth_handles &&
-                             (s->type == TPM_SE_HMAC || s->policyAuthValue))
-                          : uses_auth(c, i);
+    /* the TPM keys parameter encryption with the auth value of every entity a session
+     * authorizes, whether or not the HMAC includes it (bound sessions, policy sessions
+     * without PolicyAuthValue) */
+    int with_auth = crypt ? i < c->cmd->auth_handles : uses_auth(c, i);
     if (with_auth) {
         const BYTE *auth;
         size_t alen;
