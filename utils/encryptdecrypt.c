@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tool/data.h"
+#include "tss2/tssprint.h"
 
 static uint32_t hk;
 static const char *pwdk, *ifile, *of;
@@ -40,6 +41,8 @@ int main(int argc, char **argv)
                                 .ivIn = in2.ivIn, .inData = in2.inData};
         rc = tool_execute(&t, ctx, &out, &in, TPM_CC_EncryptDecrypt, 1, pwdk, NULL);
     }
+    if (rc == 0 && t.verbose)
+        TSS_PrintAll("outData", out.outData.t.buffer, out.outData.t.size);
     if (rc == 0 && of != NULL)
         rc = tool_write_bytes(&t, of, out.outData.t.buffer, out.outData.t.size);
     return tool_finish(&t, ctx, rc);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* hash: TPM2_Hash of a string or file (at most one TPM input buffer). */
+/* hash: TPM2_Hash of a string or file (at most one TPM input buffer). As IBM's, it prints
+ * the hash only when asked: -ns (one hex string) or -v. */
 #include <string.h>
 
 #include "tool/data.h"
@@ -15,7 +16,7 @@ static const tool_opt opts[] = {
     {"-halg", T_HALG, &halg, "alg", "hash algorithm (default sha256)", 0, NULL},
     {"-if", T_STR, &ifile, "file", "input file to be hashed", 0, NULL},
     {"-ic", T_STR, &ic, "string", "data string to be hashed", 0, NULL},
-    {"-ns", T_FLAG, &ns, NULL, "print the hash as one hex string", 0, NULL},
+    {"-ns", T_FLAG, &ns, NULL, "no space: print the hash as one hex string", 0, NULL},
     {"-oh", T_STR, &oh, "file", "hash file name (default do not save)", 0, NULL},
     {"-tk", T_STR, &tk, "file", "ticket file name (default do not save)", 0, NULL},
     {NULL, 0, NULL, NULL, NULL, 0, NULL}};
@@ -42,7 +43,7 @@ int main(int argc, char **argv)
         rc = tool_write(&t, tk, &out.validation, (MarshalFunction_t)TSS_TPMT_TK_HASHCHECK_Marshalu);
     if (rc == 0 && ns)
         data_hex(out.outHash.t.buffer, out.outHash.t.size);
-    else if (rc == 0)
+    if (rc == 0 && t.verbose)
         TSS_PrintAll("Hash", out.outHash.t.buffer, out.outHash.t.size);
     return tool_finish(&t, ctx, rc);
 }

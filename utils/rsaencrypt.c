@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "tool/data.h"
+#include "tss2/tssprint.h"
 
 static uint32_t hk;
 static const char *id, *oe;
@@ -28,6 +29,8 @@ int main(int argc, char **argv)
     TPM_RC rc = tool_context(&t, &ctx);
     if (rc == 0)
         rc = tool_execute(&t, ctx, &out, &in, TPM_CC_RSA_Encrypt, 0, NULL, NULL);
+    if (rc == 0 && t.verbose)
+        TSS_PrintAll("outData", out.outData.t.buffer, out.outData.t.size);
     if (rc == 0 && oe != NULL)
         rc = tool_write_bytes(&t, oe, out.outData.t.buffer, out.outData.t.size);
     return tool_finish(&t, ctx, rc);
