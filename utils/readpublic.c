@@ -35,7 +35,6 @@ int main(int argc, char **argv)
         rc = tool_write_bytes(&t, on, out.name.t.name, out.name.t.size);
     if (rc == 0) {
         TSS_TPMT_PUBLIC_Print(&out.outPublic.publicArea, 1);
-        TSS_TPMA_OBJECT_Print("objectAttributes", out.outPublic.publicArea.objectAttributes, 1);
         TSS_PrintAll("name", out.name.t.name, out.name.t.size);
         if (ns) {
             for (uint16_t i = 0; i < out.name.t.size; i++)

@@ -57,7 +57,8 @@ static void respond(fake *f, TPM_RC rc, const uint8_t *body, uint32_t n)
 {
     static const uint8_t hdr[] = {0x80, 0x01, 0, 0, 0, 0, 0, 0, 0, 0};
     memcpy(f->rsp, hdr, sizeof(hdr));
-    memcpy(f->rsp + 10, body, n);
+    if (n > 0)
+        memcpy(f->rsp + 10, body, n);
     f->rsplen = 10 + n;
     f->rsp[5] = (uint8_t)f->rsplen;
     f->rsp[6] = (uint8_t)(rc >> 24), f->rsp[7] = (uint8_t)(rc >> 16);
