@@ -198,7 +198,7 @@ cp "$TPM_DATA_DIR/h$S.bin" "$G5/state.bak"
 python3 -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[len(b)//2]^=1; open(sys.argv[2],"wb").write(b)' \
     "$G5/state.bak" "$TPM_DATA_DIR/h$S.bin"
 g5_fails1 "a tampered session state file is refused with exit 1" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
-expect "the error says the state file was damaged or altered" "damaged or was altered"
+expect "the error says the state file was damaged or altered" "damaged or altered"
 cp "$G5/state.bak" "$TPM_DATA_DIR/h$S.bin"
 run "the restored state file works again" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
 run "flushcontext the shared session" u flushcontext -ha "$S"
@@ -210,7 +210,7 @@ S=$(g5_handle); g5_track "$S"
 run "the same key reads the state" env TPM_SESSION_ENCKEY=$G5_K1 "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
 g5_fails1 "a wrong TPM_SESSION_ENCKEY is refused with exit 1" \
     env TPM_SESSION_ENCKEY=$G5_K2 "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
-expect "the error names the state file problem" "damaged or was altered|TPM_SESSION_ENCKEY"
+expect "the error names the state file problem" "damaged or altered|TPM_SESSION_ENCKEY"
 g5_fails1 "no TPM_SESSION_ENCKEY (the per-user key) is refused too" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
 run "the right key still works after the refusals" env TPM_SESSION_ENCKEY=$G5_K1 "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
 g5_fails1 "a malformed TPM_SESSION_ENCKEY is refused" env TPM_SESSION_ENCKEY=xyz "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
