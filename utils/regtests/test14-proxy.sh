@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# GROUP: tpmproxy (simulator protocol in front of the TPM; groups 1 and 5 run through it)
+# Sourced by reg.sh from its scratch directory ($WORK); uses run / fails / check / u.
+# The proxy's TPM side is the TPM this run uses (the TPM_* environment); clients reach it
+# with the mssim protocol on a free loopback port. swtpm serves one connection at a time, so
+# while the proxy holds it every command of this group goes through the proxy.
+
+g14_free_port() {
+    local p i
+    for i in $(seq 1 50); do
+        p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+        ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null &&
+            ! (exec 3<>"/dev/tcp/127.0.0.1/$((p + 1))") 2>/dev/null && { echo "$p"; return; }
+    done
+    echo 0
+}
+# waits for the proxy's "listening" line (printed once both ports listen)
+g14_wait_listening() {
+    local i
+    for i in $(seq 1 100); do
+        grep -q "^tpmproxy: listening" "$1" 2>/dev/null && return 0
+        kill -0 "$2" 2>/dev/null || return 1
+        sleep 0.05
+    done
+    return 1
+}
+g14_alive() { kill -0 "$1" 2>/dev/null; }
+# waits up to 5 s for a process to end; its exit status in G14_STATUS
+g14_ended() {
+    local i
+    for i in $(seq 1 100); do
+        g14_alive "$1" || { wait "$1"; G14_STATUS=$?; return 0; }
+        sleep 0.05
+    done
+    return 1
+}
+# the proxy runs as a direct child (not through u) so that signals reach it
+# raw bytes to the proxy, reading N reply bytes as hex (0 reads nothing)
+g14_raw() { # port hexbytes nreply
+    local out
+    exec 5<>"/dev/tcp/127.0.0.1/$1" || return 1
+    printf "$(echo "$2" | sed 's/\(..\)/\\x\1/g')" >&5
+    if [ "$3" -gt 0 ]; then out=$(timeout 5 head -c "$3" <&5 | od -An -v -tx1 | tr -d ' \n'); fi
+    exec 5>&- 5<&-
+    echo "${out:-}"
+}
+
+Q=$(g14_free_port)
+check "a free port pair for the proxy" [ "$Q" -ne 0 ]
+"${PREFIX}tpmproxy" -port "$Q" > "$WORK/proxy.log" 2>&1 &
+PROXY=$!
+check "tpmproxy listens on its command and platform ports" g14_wait_listening "$WORK/proxy.log" "$PROXY"
+check "tpmproxy names its ports" grep -qx "tpmproxy: listening on 127.0.0.1 port $Q, platform port $((Q + 1))" "$WORK/proxy.log"
+
+# ---- clients that only speak mssim, through the proxy -------------------------------
+G14_SAVE=$(export -p | grep -E ' (TPM_SERVER_TYPE|TPM_COMMAND_PORT|TPM_PLATFORM_PORT|TPM_INTERFACE_TYPE|TPM_TRANSPORT|TPM_SERVER_NAME)=')
+unset TPM_TRANSPORT
+export TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=mssim TPM_SERVER_NAME=127.0.0.1
+export TPM_COMMAND_PORT=$Q TPM_PLATFORM_PORT=$((Q + 1))
+G14_NOPOWER=${REG_NOPOWER:-0}
+
+echo "---- group 1 through tpmproxy"
+. "$REGDIR/regtests/test1-basic.sh"
+echo "---- group 5 through tpmproxy"
+. "$REGDIR/regtests/test5-sessions.sh"
+echo "---- tpmproxy itself"
+REG_NOPOWER=$G14_NOPOWER
+
+if command -v tssgetrandom >/dev/null; then
+    run "IBM's tssgetrandom (mssim) through tpmproxy" tssgetrandom -by 16
+    expect "IBM's tssgetrandom printed 16 bytes" "randomBytes length 16"
+else
+    echo "  skip  IBM comparison (Debian package tss2 not installed)"
+fi
+
+# a client that vanishes inside a frame header, inside a command, or before its response
+g14_raw "$Q" "00000008000000" 0 >/dev/null
+run "getrandom after a client vanished inside a frame header" u getrandom -by 8
+g14_raw "$Q" "0000000800000000" 0 >/dev/null
+g14_raw "$Q" "00000008000000000c800100" 0 >/dev/null
+run "getrandom after a client vanished inside a command" u getrandom -by 8
+g14_raw "$Q" "00000008000000000c80010000000c0000017b0008" 0 >/dev/null
+run "getrandom after a client vanished before its response" u getrandom -by 8
+check "the proxy survived the vanishing clients" g14_alive "$PROXY"
+
+# protocol errors drop only that client
+g14_raw "$Q" "0000006300000000" 0 >/dev/null
+run "getrandom after a client sent an unknown code" u getrandom -by 8
+g14_raw "$Q" "000000080000100000" 0 >/dev/null
+run "getrandom after a client announced a 1 MiB command" u getrandom -by 8
+check "the proxy logged the bad code" grep -q "unknown command port code 99" "$WORK/proxy.log"
+check "the proxy logged the bad length" grep -q "command length 1048576 out of range" "$WORK/proxy.log"
+
+# a raw GetRandom frame and its framed response (length, response, acknowledgement 0)
+r=$(g14_raw "$Q" "00000008000000000c80010000000c0000017b0008" 28)
+check "a raw mssim GetRandom frame gets length 20, success and the acknowledgement" \
+    bash -c "[[ '$r' =~ ^00000014800100000014000000000008[0-9a-f]{16}00000000$ ]]"
+r=$(g14_raw "$Q" "00000008030000000c80010000000c0000017b0008" 18)
+check "a command at locality 3 gets TPM_RC_LOCALITY (the TPM side carries locality 0)" \
+    [ "$r" = "0000000a80010000000a0000090700000000" ]
+r=$(g14_raw "$Q" "0000000f00000001" 12)
+check "the handshake answers version 1 with a platform port" [ "$r" = "000000010000000100000000" ]
+
+# one client at a time: a second one waits until the first ends its session
+exec 6<>"/dev/tcp/127.0.0.1/$Q"
+u getrandom -by 8 > "$WORK/g14wait.out" 2>&1 &
+G14_WAITER=$!
+sleep 1
+check "a second client waits while the first holds the proxy" g14_alive "$G14_WAITER"
+printf '\x00\x00\x00\x14' >&6   # TPM_SESSION_END
+exec 6>&- 6<&-
+check "the waiting client is served once the first ends its session" g14_ended "$G14_WAITER"
+check "the waiting client's getrandom succeeded" [ "${G14_STATUS:-1}" -eq 0 ]
+
+# bad arguments
+fails "tpmproxy refuses port 0" u tpmproxy -port 0
+expect "port error says what is wrong" "must be TCP ports"
+fails "tpmproxy refuses a port in use" u tpmproxy -port "$Q" -pport 0
+expect "port in use is named" "cannot listen on 127.0.0.1 port $Q"
+fails "tpmproxy refuses an unknown flag" u tpmproxy -xyz
+expect "unknown flag is named" "-xyz is not a valid option"
+
+# stop on a signal: exit status 0, ports closed
+kill -TERM "$PROXY"
+check "tpmproxy stops on SIGTERM" g14_ended "$PROXY"
+check "tpmproxy exits 0 after SIGTERM" [ "${G14_STATUS:-1}" -eq 0 ]
+check "the command port is closed after the proxy stopped" \
+    bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$Q) 2>/dev/null"
+
+# ---- a proxy whose TPM is unreachable, stopped with tpmcmd -stop -------------------------
+Q2=$(g14_free_port)
+DEAD=$(g14_free_port)
+TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw TPM_COMMAND_PORT=$DEAD \
+    "${PREFIX}tpmproxy" -port "$Q2" > "$WORK/proxy2.log" 2>&1 &
+PROXY2=$!
+check "a proxy to an unreachable TPM starts" g14_wait_listening "$WORK/proxy2.log" "$PROXY2"
+fails "getrandom through it fails cleanly" env TPM_COMMAND_PORT="$Q2" TPM_PLATFORM_PORT=$((Q2 + 1)) \
+    "${PREFIX}getrandom" -by 8
+check "the proxy reported the unreachable TPM" grep -q "tpmproxy: failed" "$WORK/proxy2.log"
+check "the proxy survives an unreachable TPM" g14_alive "$PROXY2"
+run "tpmcmd -stop stops the proxy through its platform port" \
+    env TPM_COMMAND_PORT="$Q2" TPM_PLATFORM_PORT=$((Q2 + 1)) "${PREFIX}tpmcmd" -stop
+check "the proxy exited after TPM_STOP" g14_ended "$PROXY2"
+check "the proxy's exit status after TPM_STOP is 0" [ "${G14_STATUS:-1}" -eq 0 ]
+
+eval "$G14_SAVE"
+unset G14_SAVE G14_WAITER G14_STATUS PROXY PROXY2 Q Q2 DEAD r
