@@ -56,9 +56,11 @@ $(OUT)/libtss.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(OUT)/$(SONAME): $(LIB_OBJ)
+# -Bsymbolic: the library's references to its own functions and tables (about 1,600) are
+# bound at link time instead of being looked up by the dynamic loader in every process
+$(OUT)/$(SONAME): $(LIB_OBJ) $(MAKEFILE_LIST)
 	@mkdir -p $(dir $@)
-	$(CC) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIBS_ALL)
+	$(CC) -shared -Wl,-soname,$(SONAME) $(LIB_LDFLAGS) -o $@ $(LIB_OBJ) $(LIBS_ALL)
 
 $(OUT)/libtss.so: $(OUT)/$(SONAME)
 	ln -sf $(SONAME) $@
@@ -68,9 +70,10 @@ $(BUILD)/libtool.a: $(TOOL_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-# utilities find libtss.so.N beside themselves: no LD_LIBRARY_PATH needed
+# utilities find libtss.so.N beside themselves: no LD_LIBRARY_PATH needed.
+# UTIL_LDFIRST (set by the platform file) may put libraries first in the symbol lookup order.
 $(OUT)/%: $(BUILD)/utils/%.o $(BUILD)/libtool.a $(OUT)/$(SONAME)
-	$(CC) -o $@ $< $(BUILD)/libtool.a -L$(OUT) -l:$(SONAME) -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib' $(LIBS_ALL)
+	$(CC) -o $@ $< $(BUILD)/libtool.a $(UTIL_LDFIRST) -L$(OUT) -l:$(SONAME) -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib' $(LIBS_ALL)
 
 # unit tests link the static library so they can reach internal interfaces
 $(BUILD)/unit/%: $(BUILD)/utils/unit/%.o $(UNIT_HOBJ) $(OUT)/libtss.a

@@ -41,11 +41,16 @@ TPM_RC tss_kdfe(TPM_ALG_ID alg, const uint8_t *z, size_t zlen, const char *label
 /* AES in CFB-128 mode, in place; keylen 16, 24 or 32 */
 TPM_RC tss_aes_cfb(int encrypt, const uint8_t *key, size_t keylen, const uint8_t *iv, uint8_t *data,
                    size_t len);
-/* AES-GCM for state files: out = ciphertext || 16-byte tag */
-TPM_RC tss_aes_gcm_seal(const uint8_t *key, size_t keylen, const uint8_t iv[12], const uint8_t *aad,
-                        size_t aadlen, const uint8_t *in, size_t len, uint8_t *out);
-TPM_RC tss_aes_gcm_open(const uint8_t *key, size_t keylen, const uint8_t iv[12], const uint8_t *aad,
-                        size_t aadlen, const uint8_t *in, size_t len, uint8_t *out);
+/* State file sealing (seal.c): out = ciphertext || TSS_SEAL_TAG-byte tag; open checks the
+ * tag first (TSS_RC_STATE_FILE when it does not match) */
+#define TSS_SEAL_IV 16
+#define TSS_SEAL_TAG 32
+TPM_RC tss_seal(const uint8_t *key, size_t keylen, const uint8_t iv[TSS_SEAL_IV], const uint8_t *aad,
+                size_t aadlen, const uint8_t *in, size_t len, uint8_t *out);
+TPM_RC tss_open(const uint8_t *key, size_t keylen, const uint8_t iv[TSS_SEAL_IV], const uint8_t *aad,
+                size_t aadlen, const uint8_t *in, size_t len, uint8_t *out);
+/* 1 when equal; time independent of the contents */
+int tss_ct_equal(const uint8_t *a, const uint8_t *b, size_t n);
 /* RSA-OAEP with the TPM's label convention (label includes its NUL) to an RSA public area */
 TPM_RC tss_rsa_oaep_encrypt(const TPMT_PUBLIC *pub, TPM_ALG_ID hashAlg, const char *label,
                             const uint8_t *in, size_t inlen, uint8_t *out, size_t *outlen);

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* OpenSSL 3 EVP backend. */
+/* Hashes, HMACs and random bytes. SHA-1/256/384/512 are computed natively (sha.c: no
+ * OpenSSL initialisation for the session path); other hashes go to OpenSSL 3 EVP. Random
+ * bytes come from the kernel (getrandom(2)), not from a user-space generator that would
+ * have to be seeded first. */
+#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
@@ -9,6 +14,7 @@
 #include <openssl/rand.h>
 
 #include "crypto/crypto.h"
+#include "crypto/sha.h"
 #include "marshal/desc_gen.h"
 #include "tss2/tsscrypto.h"
 #include "tss2/tsserror.h"
@@ -31,6 +37,13 @@ static const char *md_name(TPM_ALG_ID alg)
 
 TPM_RC tss_hash(TPM_ALG_ID alg, const tss_chunk *in, size_t nin, uint8_t *out)
 {
+    tss_sha_ctx sc;
+    if (tss_sha_init(&sc, alg) == 0) {
+        for (size_t i = 0; i < nin; i++)
+            tss_sha_update(&sc, in[i].p, in[i].n);
+        tss_sha_final(&sc, out);
+        return 0;
+    }
     const char *name = md_name(alg);
     if (name == NULL)
         return TSS_RC_BAD_HASH_ALGORITHM;
@@ -48,6 +61,13 @@ TPM_RC tss_hash(TPM_ALG_ID alg, const tss_chunk *in, size_t nin, uint8_t *out)
 TPM_RC tss_hmac(TPM_ALG_ID alg, const uint8_t *key, size_t keylen, const tss_chunk *in, size_t nin,
                 uint8_t *out)
 {
+    tss_sha_hmac sm;
+    if (tss_sha_hmac_init(&sm, alg, key, keylen) == 0) {
+        for (size_t i = 0; i < nin; i++)
+            tss_sha_hmac_update(&sm, in[i].p, in[i].n);
+        tss_sha_hmac_final(&sm, out);
+        return 0;
+    }
     const char *name = md_name(alg);
     if (name == NULL)
         return TSS_RC_BAD_HASH_ALGORITHM;
@@ -69,7 +89,16 @@ TPM_RC tss_hmac(TPM_ALG_ID alg, const uint8_t *key, size_t keylen, const tss_chu
 
 TPM_RC tss_random(uint8_t *out, size_t n)
 {
-    return RAND_bytes(out, (int)n) == 1 ? 0 : TSS_RC_RNG_FAILURE;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = getrandom(out + got, n - got, 0);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) /* no getrandom(2) (old kernel, seccomp): OpenSSL's generator */
+            return RAND_bytes(out + got, (int)(n - got)) == 1 ? 0 : TSS_RC_RNG_FAILURE;
+        got += (size_t)k;
+    }
+    return 0;
 }
 
 /* collects (int length, buffer) pairs */

@@ -155,18 +155,18 @@ TPM_RC tss_state_write_secret(TSS_CONTEXT *ctx, const char *path, const uint8_t 
     if (ctx->encrypt_sessions) {
         uint8_t key[32];
         size_t keylen = 0;
-        memcpy(file, "TSSE\x01", 5);
+        memcpy(file, "TSSE\x02", 5);
         rc = state_key(ctx, key, &keylen);
         if (rc == 0)
-            rc = tss_random(file + 5, 12);
+            rc = tss_random(file + 5, TSS_SEAL_IV);
         uint8_t aad[5 + 64];
         size_t nl = strlen(name) < 64 ? strlen(name) : 64;
         memcpy(aad, file, 5);
         memcpy(aad + 5, name, nl);
         if (rc == 0)
-            rc = tss_aes_gcm_seal(key, keylen, file + 5, aad, 5 + nl, data, len, file + 17);
+            rc = tss_seal(key, keylen, file + 5, aad, 5 + nl, data, len, file + 5 + TSS_SEAL_IV);
         memset(key, 0, sizeof(key));
-        flen = 17 + len + 16;
+        flen = 5 + TSS_SEAL_IV + len + TSS_SEAL_TAG;
     } else {
         memcpy(file, "TSSP\x01", 5);
         memcpy(file + 5, data, len);
@@ -188,12 +188,12 @@ TPM_RC tss_state_read_secret(TSS_CONTEXT *ctx, const char *path, uint8_t *data, 
     TPM_RC rc = tss_state_read_plain(path, file, sizeof(file), &flen);
     if (rc != 0)
         return rc;
-    if (flen >= 5 + 12 + 16 && memcmp(file, "TSSE\x01", 5) == 0) {
+    if (flen >= 5 + TSS_SEAL_IV + TSS_SEAL_TAG && memcmp(file, "TSSE\x02", 5) == 0) {
         if (!ctx->encrypt_sessions) {
             tss_trace(ctx, 1, "TSS: %s is encrypted but TPM_ENCRYPT_SESSIONS is 0\n", path);
             return TSS_RC_STATE_FILE;
         }
-        size_t ct = flen - 17 - 16;
+        size_t ct = flen - 5 - TSS_SEAL_IV - TSS_SEAL_TAG;
         if (ct > cap)
             return TSS_RC_STATE_FILE;
         uint8_t key[32], aad[5 + 64];
@@ -202,7 +202,7 @@ TPM_RC tss_state_read_secret(TSS_CONTEXT *ctx, const char *path, uint8_t *data, 
         memcpy(aad + 5, name, nl);
         rc = state_key(ctx, key, &keylen);
         if (rc == 0)
-            rc = tss_aes_gcm_open(key, keylen, file + 5, aad, 5 + nl, file + 17, ct, data);
+            rc = tss_open(key, keylen, file + 5, aad, 5 + nl, file + 5 + TSS_SEAL_IV, ct, data);
         memset(key, 0, sizeof(key));
         if (rc != 0) {
             tss_trace(ctx, 1, "TSS: %s does not decrypt: wrong TPM_SESSION_ENCKEY, or the file was "
@@ -216,7 +216,7 @@ TPM_RC tss_state_read_secret(TSS_CONTEXT *ctx, const char *path, uint8_t *data, 
         size_t dl = flen - 5 - 32;
         uint8_t sum[32];
         tss_chunk in[3] = {{file, 5}, {name, strlen(name)}, {file + 5, dl}};
-        if (dl > cap || tss_hash(TPM_ALG_SHA256, in, 3, sum) != 0 || memcmp(sum, file + 5 + dl, 32) != 0) {
+        if (dl > cap || tss_hash(TPM_ALG_SHA256, in, 3, sum) != 0 || !tss_ct_equal(sum, file + 5 + dl, 32)) {
             tss_trace(ctx, 1, "TSS: %s is corrupt\n", path);
             return TSS_RC_STATE_FILE;
         }

@@ -5,8 +5,8 @@
  *                    writes them, so scripts can compare them with readpublic -on
  *   hp<handle>.bin   public area of a loaded object (marshaled TPM2B_PUBLIC), unencrypted
  *   nvp<index>.bin   public area of an NV index (marshaled TPMS_NV_PUBLIC), unencrypted
- *   h<session>.bin   session state: with TPM_ENCRYPT_SESSIONS=1 (default) AES-GCM sealed,
- *                    "TSSE" 1 | iv[12] | ciphertext | tag[16], the file name bound in as AAD
+ *   h<session>.bin   session state: with TPM_ENCRYPT_SESSIONS=1 (default) sealed (HMAC-SHA-256),
+ *                    "TSSE" 2 | iv[16] | ciphertext | tag[32] (crypto/seal.c), the file name bound in as AAD
  *                    so a file copied to another name fails too; with 0, "TSSP" 1 | data |
  *                    SHA-256 over header, name and data, so truncation is still detected.
  *
