@@ -36,7 +36,7 @@ TOOL_OBJ    := $(patsubst %.c,$(BUILD)/%.o,$(TOOL_SRC))
 UNIT_HOBJ   := $(patsubst %.c,$(BUILD)/%.o,$(UNIT_HELP))
 HEADERS     := $(wildcard utils/tss2/*.h utils/lib/*/*.h utils/tool/*.h utils/unit/*.h)
 
-.PHONY: all lib utilities check unit asan fuzz generate check-generate bench bench-marshal clean install run
+.PHONY: all lib utilities check unit asan fuzz fuzz-seed generate check-generate bench bench-marshal clean install run
 .DEFAULT_GOAL := all
 # keep objects that only feed a binary (no rebuild churn)
 .SECONDARY:
@@ -134,6 +134,10 @@ fuzz: $(FUZZ_BIN)
 	    > build/fuzz/$$n.log 2>&1 || st=$$?; tail -n 12 build/fuzz/$$n.log; \
 	  if [ $$st -ne 0 ]; then echo "fuzz: $$n FAILED (exit $$st), see build/fuzz/$$n.log"; exit 1; fi; \
 	done
+
+# seed corpora from the regression's real swtpm traffic (recorded through tpmproxy -record)
+fuzz-seed: all $(FUZZ_BIN)
+	@bash utils/fuzz/record.sh "$(OUT)"
 
 # ---- benchmarks (never tests) -------------------------------------------------------
 bench: all

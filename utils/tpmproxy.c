@@ -34,12 +34,14 @@
 #define MAX_FRAME 8192
 
 static uint32_t port = 2321, pport = UINT32_MAX; /* UINT32_MAX: "command port + 1" */
-static const char *tpmdev, *bind_addr = "127.0.0.1";
+static const char *tpmdev, *bind_addr = "127.0.0.1", *record;
 static const tool_opt opts[] = {
     {"-port", T_U32, &port, "port", "command port to listen on (default 2321)", 0, NULL},
     {"-pport", T_U32, &pport, "port", "platform port (default command port + 1, 0 none)", 0, NULL},
     {"-bind", T_STR, &bind_addr, "address", "address to listen on (default 127.0.0.1)", 0, NULL},
     {"-tpmdev", T_STR, &tpmdev, "device", "TPM device (default /dev/tpmrm0, else /dev/tpm0)", 0, NULL},
+    {"-record", T_STR, &record, "dir", "write each command and response to dir/N.cmd, N.rsp (test corpora; "
+                                       "parameters are recorded as sent, secrets included)", 0, NULL},
     {NULL, 0, NULL, NULL, NULL, 0, NULL}};
 static tool t = {"tpmproxy", "Serves the TPM simulator protocol in front of a TPM", opts, 0, 0, {0}, {0}, {0}};
 
@@ -159,6 +161,19 @@ static uint32_t error_response(uint8_t *rsp, TPM_RC code)
     return 10;
 }
 
+/* -record: the exchange as dir/<n>.cmd and dir/<n>.rsp (a failed write is reported, not fatal) */
+static void record_exchange(const uint8_t *cmd, uint32_t len, const uint8_t *rsp, uint32_t rlen)
+{
+    static unsigned n;
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/%06u.cmd", record, n);
+    if (tool_write_bytes(&t, path, cmd, len) == 0) {
+        snprintf(path, sizeof(path), "%s/%06u.rsp", record, n);
+        tool_write_bytes(&t, path, rsp, rlen);
+    }
+    n++;
+}
+
 /* one TPM_SEND_COMMAND after its code: 0 served, -1 drop the client */
 static int serve_send(TSS_CONTEXT *ctx, int fd)
 {
@@ -185,6 +200,8 @@ static int serve_send(TSS_CONTEXT *ctx, int fd)
         TSS_Close(ctx); /* reconnect for the next command */
         return -1;      /* the client sees its connection end, as with a dead simulator */
     }
+    if (record != NULL)
+        record_exchange(cmd, len, r, rlen);
     if (t.verbose)
         printf("tpmproxy: command %08x, %u bytes; response %08x, %u bytes\n", get32(cmd + 6),
                len, get32(r + 6), rlen);

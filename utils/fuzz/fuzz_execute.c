@@ -6,6 +6,7 @@
  *
  * input: [0] command index  [1] mode  [2] length L of an In encoding  [3..3+L) In  rest: response */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

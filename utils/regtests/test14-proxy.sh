@@ -48,7 +48,8 @@ g14_raw() { # port hexbytes nreply
 
 Q=$(g14_free_port)
 check "a free port pair for the proxy" [ "$Q" -ne 0 ]
-"${PREFIX}tpmproxy" -port "$Q" > "$WORK/proxy.log" 2>&1 &
+mkdir -p "$WORK/g14rec"
+"${PREFIX}tpmproxy" -port "$Q" -record "$WORK/g14rec" > "$WORK/proxy.log" 2>&1 &
 PROXY=$!
 check "tpmproxy listens on its command and platform ports" g14_wait_listening "$WORK/proxy.log" "$PROXY"
 check "tpmproxy names its ports" grep -qx "tpmproxy: listening on 127.0.0.1 port $Q, platform port $((Q + 1))" "$WORK/proxy.log"
@@ -112,6 +113,19 @@ printf '\x00\x00\x00\x14' >&6   # TPM_SESSION_END
 exec 6>&- 6<&-
 check "the waiting client is served once the first ends its session" g14_ended "$G14_WAITER"
 check "the waiting client's getrandom succeeded" [ "${G14_STATUS:-1}" -eq 0 ]
+
+# -record: every exchange as N.cmd / N.rsp
+g14_recorded_getrandom() {
+    local f
+    for f in "$WORK"/g14rec/*.cmd; do
+        [ "$(od -An -tx1 -j6 -N4 "$f" | tr -d ' \n')" = 0000017b ] || continue
+        [ "$(od -An -tx1 -N2 "${f%.cmd}.rsp" | tr -d ' \n')" = 8001 ] && return 0
+    done
+    return 1
+}
+check "tpmproxy -record wrote command/response pairs" \
+    [ "$(ls "$WORK"/g14rec/*.cmd | wc -l)" -eq "$(ls "$WORK"/g14rec/*.rsp | wc -l)" ]
+check "a recorded GetRandom command has its response beside it" g14_recorded_getrandom
 
 # bad arguments
 fails "tpmproxy refuses port 0" u tpmproxy -port 0
