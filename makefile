@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # GNU make entry point for Linux (gcc or clang). Shared rules: utils/rules.mk.
-PLATFORM_CFLAGS :=
+# Start-up cost: most of a utility run is the dynamic loader relocating libcrypto.
+# TSS_LAZY_CRYPTO: libtss loads libcrypto only when a call needs it (lib/crypto/ossl.h), so
+# libtss.so does not link it (--as-needed drops it); utilities that call OpenSSL themselves
+# name libcrypto first, where its ~1,200 references to itself resolve at the first library
+# searched; -Bsymbolic binds libtss's references to itself at link time.
+PLATFORM_CFLAGS := -DTSS_LAZY_CRYPTO
 PLATFORM_LIBS   :=
-# utility start-up cost is mostly the dynamic loader relocating libcrypto: with libcrypto
-# first in the lookup order its ~1,200 references to itself resolve at the first library
-# searched (about 10% of a getrandom run); -Bsymbolic binds libtss's own references at link time
-UTIL_LDFIRST    := -Wl,--push-state,--no-as-needed -lcrypto -Wl,--pop-state
-LIB_LDFLAGS     := -Wl,-Bsymbolic
+UTIL_LDFIRST    := -Wl,--as-needed -lcrypto
+LIB_LDFLAGS     := -Wl,-Bsymbolic -Wl,--as-needed
 include utils/rules.mk

@@ -49,6 +49,11 @@ for n in 1 32 64 100; do
     check "getrandom -by $n file has $n bytes" g1_size rnd$n.bin $n
 done
 g1run "getrandom -by 32 again" u getrandom -by 32 -of rnd32b.bin
+# libtss loads libcrypto only for what needs it (RSA, ECC, AES): a plain command never maps it
+g1_no_libcrypto() { ! LD_DEBUG=files "$@" 2>&1 | grep -q "file=libcrypto"; }
+if ldd "${PREFIX}getrandom" 2>/dev/null | grep -q libtss; then
+    check "getrandom runs without loading libcrypto" g1_no_libcrypto "${PREFIX}getrandom" -by 8
+fi
 check "two 32-byte draws differ" bash -c '! cmp -s rnd32.bin rnd32b.bin'
 g1run "getrandom -by 100 -nz -of" u getrandom -by 100 -nz -of nz.bin
 check "-nz file is 100 bytes plus a NUL" g1_size nz.bin 101

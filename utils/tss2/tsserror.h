@@ -74,5 +74,6 @@
 #define TSS_RC_RESPONSE_TAG              0x000b00a3 /* response tag does not match the command */
 #define TSS_RC_RETRY_EXHAUSTED           0x000b00a4 /* the TPM kept answering "try again" */
 #define TSS_RC_BAD_ARGUMENT              0x000b00a5 /* a utility argument is missing or invalid */
+#define TSS_RC_NO_CRYPTO                 0x000b00a6 /* libcrypto.so.3 could not be loaded */
 
 #endif

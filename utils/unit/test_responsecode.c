@@ -222,7 +222,7 @@ static const struct {
     TSS(TSS_RC_NO_OBJECTPUBLIC_SLOT),  TSS(TSS_RC_NO_NVPUBLIC_SLOT),
     TSS(TSS_RC_TIMEOUT),               TSS(TSS_RC_STATE_FILE),
     TSS(TSS_RC_STATE_KEY),             TSS(TSS_RC_RESPONSE_TAG),
-    TSS(TSS_RC_RETRY_EXHAUSTED),       TSS(TSS_RC_BAD_ARGUMENT),
+    TSS(TSS_RC_RETRY_EXHAUSTED),       TSS(TSS_RC_BAD_ARGUMENT),         TSS(TSS_RC_NO_CRYPTO),
 };
 
 static void test_tss_codes(void **state)

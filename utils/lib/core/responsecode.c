@@ -223,6 +223,7 @@ static const rc_text tss_codes[] = {
     TSS_CODE(TSS_RC_RESPONSE_TAG, "the response tag does not fit the command"),
     TSS_CODE(TSS_RC_RETRY_EXHAUSTED, "the TPM kept asking for a retry; the TSS gave up"),
     TSS_CODE(TSS_RC_BAD_ARGUMENT, "a command line argument is missing or not valid"),
+    TSS_CODE(TSS_RC_NO_CRYPTO, "OpenSSL's libcrypto.so.3 could not be loaded (is libssl3 installed?)"),
 };
 
 /* "unspecified" when the TPM did not say which parameter, handle or session */

@@ -3,11 +3,9 @@
  * or an ECC key (one-pass ECDH). Keys come from TPMT_PUBLIC areas. */
 #include <string.h>
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/param_build.h>
 
 #include "crypto/crypto.h"
+#include "crypto/ossl.h"
 #include "tss2/tsserror.h"
 
 static const char *curve_name(TPM_ECC_CURVE c)
@@ -35,6 +33,8 @@ static const char *md_of(TPM_ALG_ID alg)
 
 EVP_PKEY *tss_public_pkey(const TPMT_PUBLIC *pub)
 {
+    if (tss_ossl_load() != 0)
+        return NULL;
     EVP_PKEY *pkey = NULL;
     OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
     OSSL_PARAM *params = NULL;
@@ -111,6 +111,8 @@ TPM_RC tss_ecdh_ephemeral(const TPMT_PUBLIC *pub, TPMS_ECC_POINT *q, uint8_t *z,
     const char *cn = pub->type == TPM_ALG_ECC ? curve_name(pub->parameters.eccDetail.curveID) : NULL;
     if (cn == NULL)
         return TSS_RC_BAD_SALT_KEY;
+    if (tss_ossl_load() != 0)
+        return TSS_RC_NO_CRYPTO;
     EVP_PKEY *peer = tss_public_pkey(pub);
     EVP_PKEY *eph = peer != NULL ? EVP_PKEY_Q_keygen(NULL, NULL, "EC", cn) : NULL;
     EVP_PKEY_CTX *c = eph != NULL ? EVP_PKEY_CTX_new_from_pkey(NULL, eph, NULL) : NULL;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* AES-CFB for parameter encryption. */
-#include <openssl/evp.h>
 
 #include "crypto/crypto.h"
+#include "crypto/ossl.h"
 #include "tss2/tsserror.h"
 
 static const char *aes_name(size_t keylen)
@@ -19,6 +19,8 @@ TPM_RC tss_aes_cfb(int encrypt, const uint8_t *key, size_t keylen, const uint8_t
         return encrypt ? TSS_RC_BAD_ENCRYPT_ALGORITHM : TSS_RC_BAD_DECRYPT_ALGORITHM;
     if (len == 0)
         return 0;
+    if (tss_ossl_load() != 0)
+        return TSS_RC_NO_CRYPTO;
     EVP_CIPHER *c = EVP_CIPHER_fetch(NULL, name, NULL);
     EVP_CIPHER_CTX *x = EVP_CIPHER_CTX_new();
     int outl = 0, fin = 0;

@@ -49,6 +49,8 @@ TPM_RC tss_seal(const uint8_t *key, size_t keylen, const uint8_t iv[TSS_SEAL_IV]
                 size_t aadlen, const uint8_t *in, size_t len, uint8_t *out);
 TPM_RC tss_open(const uint8_t *key, size_t keylen, const uint8_t iv[TSS_SEAL_IV], const uint8_t *aad,
                 size_t aadlen, const uint8_t *in, size_t len, uint8_t *out);
+/* zeroes secrets; not optimised away */
+void tss_wipe(void *p, size_t n);
 /* 1 when equal; time independent of the contents */
 int tss_ct_equal(const uint8_t *a, const uint8_t *b, size_t n);
 /* RSA-OAEP with the TPM's label convention (label includes its NUL) to an RSA public area */

@@ -8,12 +8,9 @@
 #include <string.h>
 #include <sys/random.h>
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
-#include <openssl/rand.h>
 
 #include "crypto/crypto.h"
+#include "crypto/ossl.h"
 #include "crypto/sha.h"
 #include "marshal/desc_gen.h"
 #include "tss2/tsscrypto.h"
@@ -47,6 +44,8 @@ TPM_RC tss_hash(TPM_ALG_ID alg, const tss_chunk *in, size_t nin, uint8_t *out)
     const char *name = md_name(alg);
     if (name == NULL)
         return TSS_RC_BAD_HASH_ALGORITHM;
+    if (tss_ossl_load() != 0)
+        return TSS_RC_NO_CRYPTO;
     EVP_MD *md = EVP_MD_fetch(NULL, name, NULL);
     EVP_MD_CTX *c = EVP_MD_CTX_new();
     int ok = md != NULL && c != NULL && EVP_DigestInit_ex(c, md, NULL) == 1;
@@ -71,6 +70,8 @@ TPM_RC tss_hmac(TPM_ALG_ID alg, const uint8_t *key, size_t keylen, const tss_chu
     const char *name = md_name(alg);
     if (name == NULL)
         return TSS_RC_BAD_HASH_ALGORITHM;
+    if (tss_ossl_load() != 0)
+        return TSS_RC_NO_CRYPTO;
     EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
     EVP_MAC_CTX *c = mac != NULL ? EVP_MAC_CTX_new(mac) : NULL;
     OSSL_PARAM params[2] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)name, 0),
@@ -95,7 +96,8 @@ TPM_RC tss_random(uint8_t *out, size_t n)
         if (k < 0 && errno == EINTR)
             continue;
         if (k < 0) /* no getrandom(2) (old kernel, seccomp): OpenSSL's generator */
-            return RAND_bytes(out + got, (int)(n - got)) == 1 ? 0 : TSS_RC_RNG_FAILURE;
+            return (tss_ossl_load() == 0 && RAND_bytes(out + got, (int)(n - got)) == 1) ? 0
+                                                                                    : TSS_RC_RNG_FAILURE;
         got += (size_t)k;
     }
     return 0;

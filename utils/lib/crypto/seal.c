@@ -56,6 +56,13 @@ static void tag_of(const uint8_t km[32], const uint8_t iv[TSS_SEAL_IV], const ui
     tss_sha_hmac_final(&m, tag);
 }
 
+void tss_wipe(void *p, size_t n)
+{
+    volatile uint8_t *v = p;
+    while (n-- > 0)
+        *v++ = 0;
+}
+
 int tss_ct_equal(const uint8_t *a, const uint8_t *b, size_t n)
 {
     volatile uint8_t d = 0;

@@ -4,7 +4,6 @@
  * 21 (parameter encryption), 11.4.10 (KDFs). */
 #include <string.h>
 
-#include <openssl/crypto.h>
 
 #include "crypto/crypto.h"
 #include "marshal/desc_gen.h"
@@ -106,7 +105,7 @@ static TPM_RC param_crypt(const tss_call *c, unsigned i, int response, int encry
                       older->size, (uint32_t)size * 8, mask);
         for (uint16_t k = 0; rc == 0 && k < size; k++)
             data[k] ^= mask[k];
-        OPENSSL_cleanse(mask, size);
+        tss_wipe(mask, size);
     } else if (s->symAlg == TPM_ALG_AES && s->symMode == TPM_ALG_CFB) {
         uint8_t kiv[32 + 16];
         uint32_t kb = s->symKeyBits;
@@ -116,11 +115,11 @@ static TPM_RC param_crypt(const tss_call *c, unsigned i, int response, int encry
                       older->size, kb + 128, kiv);
         if (rc == 0)
             rc = tss_aes_cfb(encrypt, kiv, kb / 8, kiv + kb / 8, data, size);
-        OPENSSL_cleanse(kiv, sizeof(kiv));
+        tss_wipe(kiv, sizeof(kiv));
     } else {
         rc = encrypt ? TSS_RC_BAD_ENCRYPT_ALGORITHM : TSS_RC_BAD_DECRYPT_ALGORITHM;
     }
-    OPENSSL_cleanse(key, sizeof(key));
+    tss_wipe(key, sizeof(key));
     return rc;
 }
 
@@ -160,7 +159,7 @@ static TPM_RC prepare_start(TSS_CONTEXT *ctx, tss_call *c)
                               pub.unique.ecc.x.t.buffer, pub.unique.ecc.x.t.size, ss * 8u,
                               c->salt.t.buffer);
             c->salt.t.size = ss;
-            OPENSSL_cleanse(z, sizeof(z));
+            tss_wipe(z, sizeof(z));
             tss_wcur w;
             tss_wcur_init(&w, in->encryptedSalt.t.secret, sizeof(in->encryptedSalt.t.secret));
             tss_put(&w, &tss_t_TPMS_ECC_POINT, &q, 0);
@@ -217,11 +216,11 @@ static TPM_RC finish_start(TSS_CONTEXT *ctx, tss_call *c)
         rc = tss_kdfa(s.authHash, seed, n, "ATH", s.nonceTPM.t.buffer, s.nonceTPM.t.size,
                       s.nonceCaller.t.buffer, s.nonceCaller.t.size, ds * 8u, s.sessionKey.t.buffer);
         s.sessionKey.t.size = ds;
-        OPENSSL_cleanse(seed, sizeof(seed));
+        tss_wipe(seed, sizeof(seed));
     }
     if (rc == 0)
         rc = tss_session_save(ctx, &s);
-    OPENSSL_cleanse(&s, sizeof(s));
+    tss_wipe(&s, sizeof(s));
     return rc;
 }
 
@@ -359,7 +358,7 @@ TPM_RC tss_auth_command(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t pl
         in[n++] = (tss_chunk){&attrs, 1};
         if (rc == 0)
             rc = tss_hmac(s->authHash, key, klen, in, n, hmac);
-        OPENSSL_cleanse(key, sizeof(key));
+        tss_wipe(key, sizeof(key));
         tss_put_uint(w, ds, 2);
         tss_put_bytes(w, hmac, ds);
     }
@@ -411,10 +410,10 @@ TPM_RC tss_auth_response(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t p
                            {s->nonceCaller.t.buffer, s->nonceCaller.t.size}, {&attrs, 1}};
         if (rc == 0)
             rc = tss_hmac(s->authHash, key, klen, in, 4, want);
-        OPENSSL_cleanse(key, sizeof(key));
+        tss_wipe(key, sizeof(key));
         if (rc != 0)
             return rc;
-        if (CRYPTO_memcmp(want, hmac.t.buffer, ds) != 0) {
+        if (!tss_ct_equal(want, hmac.t.buffer, ds)) {
             tss_trace(ctx, 1, "TSS_Execute: response HMAC of session %08x does not verify "
                               "(wrong password, or a Name that changed)\n", c->a[i].handle);
             return TSS_RC_HMAC_VERIFY;
