@@ -53,7 +53,8 @@ TPM_RC TSS_File_ReadBinaryFile(unsigned char **data, size_t *length, const char 
     return 0;
 }
 
-TPM_RC tss_file_write_atomic(const char *filename, const void *data, size_t length, mode_t mode)
+TPM_RC tss_file_write_atomic(const char *filename, const void *data, size_t length, mode_t mode,
+                             int durable)
 {
     size_t n = strlen(filename);
     char *tmp = malloc(n + 16);
@@ -79,7 +80,7 @@ TPM_RC tss_file_write_atomic(const char *filename, const void *data, size_t leng
         else
             done += (size_t)w;
     }
-    if (rc == 0 && fsync(fd) != 0)
+    if (rc == 0 && durable && fsync(fd) != 0)
         rc = TSS_RC_FILE_WRITE;
     if (close(fd) != 0 && rc == 0)
         rc = TSS_RC_FILE_CLOSE;
@@ -95,7 +96,7 @@ TPM_RC TSS_File_WriteBinaryFile(const unsigned char *data, size_t length, const 
 {
     if ((data == NULL && length != 0) || filename == NULL)
         return TSS_RC_NULL_PARAMETER;
-    return tss_file_write_atomic(filename, data, length, 0644);
+    return tss_file_write_atomic(filename, data, length, 0644, 1);
 }
 
 TPM_RC TSS_File_WriteStructure(void *structure, MarshalFunction_t marshalFunction,

@@ -21,7 +21,7 @@ void tss_state_path(const TSS_CONTEXT *ctx, char *path, size_t cap, const char *
 
 TPM_RC tss_state_write_plain(const char *path, const void *data, size_t len)
 {
-    return tss_file_write_atomic(path, data, len, 0600);
+    return tss_file_write_atomic(path, data, len, 0600, 1);
 }
 
 TPM_RC tss_state_read_plain(const char *path, void *data, size_t cap, size_t *len)
@@ -109,7 +109,7 @@ static TPM_RC default_key(TSS_CONTEXT *ctx, uint8_t *key)
     char tmp[TSS_PATH_MAX + 48];
     snprintf(tmp, sizeof(tmp), "%s.%ld", path, (long)getpid());
     if (rc == 0)
-        rc = tss_file_write_atomic(tmp, fresh, sizeof(fresh), 0600);
+        rc = tss_file_write_atomic(tmp, fresh, sizeof(fresh), 0600, 1);
     if (rc == 0 && link(tmp, path) != 0 && errno != EEXIST)
         rc = TSS_RC_STATE_KEY;
     unlink(tmp);
@@ -174,8 +174,10 @@ TPM_RC tss_state_write_secret(TSS_CONTEXT *ctx, const char *path, const uint8_t 
         rc = tss_hash(TPM_ALG_SHA256, in, 3, file + 5 + len);
         flen = 5 + len + 32;
     }
+    /* session state dies with the TPM's power anyway: rename keeps it whole against a
+     * crash of this process, and an fsync per command would cost more than the command */
     if (rc == 0)
-        rc = tss_file_write_atomic(path, file, flen, 0600);
+        rc = tss_file_write_atomic(path, file, flen, 0600, 0);
     memset(file, 0, sizeof(file));
     return rc;
 }

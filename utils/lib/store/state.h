@@ -14,7 +14,8 @@
  * from a per-user key file created on first use (0600, in a 0700 directory owned by the
  * user: $XDG_RUNTIME_DIR/tss/, else /tmp/tss-<uid>/), so every process of the user can
  * read the sessions another started, and no other user can.
- * All writes are write-then-rename (fsync) and files are created 0600. */
+ * All writes are write-then-rename and files are created 0600; Names and public areas are
+ * fsynced, session state (volatile like the TPM session itself) is not. */
 #ifndef TSS_STATE_H
 #define TSS_STATE_H
 
