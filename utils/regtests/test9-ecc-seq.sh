@@ -253,6 +253,9 @@ fails "hmac with the flushed key fails" u hmac -hk "$KH" -pwdk kpw -if small.dat
 expect "flushed key is not loaded" 'TPM_RC_REFERENCE_H0'
 run "contextload HMAC key" u contextload -if kh.ctx
 KH=$(t9_handle)
+cp "$TPM_DATA_DIR/h$KH.bin" reloaded.name 2>/dev/null
+run "readpublic of the reloaded key" u readpublic -ho "$KH" -on tpm.name
+check "the reloaded key's Name came with its saved context, equal to the TPM's" cmp reloaded.name tpm.name
 run "hmac with the reloaded key" u hmac -hk "$KH" -pwdk kpw -if small.dat -os h4.bin
 check "reloaded key gives the same HMAC" cmp h1.bin h4.bin
 
@@ -263,9 +266,13 @@ run "contextsave hash sequence" u contextsave -ha "$SQ" -of seq.ctx
 run "flushcontext hash sequence" u flushcontext -ha "$SQ"
 run "contextload hash sequence" u contextload -if seq.ctx
 SQ=$(t9_handle)
+run "startauthsession for the reloaded sequence" u startauthsession -se h
+T9_SS=$(t9_handle)
+run "sequenceupdate after contextload under an HMAC session (the sequence's empty Name travels)" \
+    u sequenceupdate -hs "$SQ" -pwds cpw -if small.dat -se0 "$T9_SS" 00
 run "sequenceupdate after contextload" u sequenceupdate -hs "$SQ" -pwds cpw -if small.dat
 run "sequencecomplete after contextload" u sequencecomplete -hs "$SQ" -pwds cpw -of dctx.bin
-check "reloaded hash sequence continues the digest" [ "$(t9_hex dctx.bin)" = "$(cat big.dat small.dat | t9_dgst sha384)" ]
+check "reloaded hash sequence continues the digest" [ "$(t9_hex dctx.bin)" = "$(cat big.dat small.dat small.dat | t9_dgst sha384)" ]
 
 run "startauthsession HMAC session" u startauthsession -se h
 SE=$(t9_handle)

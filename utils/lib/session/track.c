@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crypto/crypto.h"
 #include "session/auth.h"
 #include "session/session.h"
 #include "store/state.h"
@@ -81,6 +82,67 @@ static void evict(TSS_CONTEXT *ctx, const EvictControl_In *in)
     }
 }
 
+/* ContextSave / ContextLoad of an object or sequence: its Name and public area travel with
+ * the context blob, in cx<key>.bin = SHA-256(blob)[32] | uint16 name size | Name | public,
+ * key = the first four bytes of that hash. The whole hash is compared on load, so two
+ * blobs sharing a key never swap Names. A context with no record (saved by another TSS) is
+ * loaded with no Name: it is read from the TPM when needed. */
+#define CX_MAX (32 + 2 + sizeof(TPMU_NAME) + sizeof(TPM2B_PUBLIC))
+
+static uint32_t cx_key(const TPMS_CONTEXT *c, uint8_t hash[32])
+{
+    tss_chunk ch = {c->contextBlob.t.buffer, c->contextBlob.t.size};
+    if (tss_hash(TPM_ALG_SHA256, &ch, 1, hash) != 0)
+        return 0;
+    return (uint32_t)hash[0] << 24 | (uint32_t)hash[1] << 16 | (uint32_t)hash[2] << 8 | hash[3];
+}
+
+static void context_saved(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT *c)
+{
+    static uint8_t rec[CX_MAX];
+    char path[TSS_PATH_MAX + 32];
+    size_t nlen = 0, plen = 0;
+    if ((h >> 24) != TPM_HT_TRANSIENT)
+        return; /* sessions keep their handle and their state file */
+    tss_state_path(ctx, path, sizeof(path), "h", h);
+    if (tss_state_read_plain(path, rec + 34, sizeof(TPMU_NAME), &nlen) != 0)
+        return;
+    tss_state_path(ctx, path, sizeof(path), "hp", h);
+    if (tss_state_read_plain(path, rec + 34 + nlen, sizeof(TPM2B_PUBLIC), &plen) != 0)
+        plen = 0;
+    uint32_t key = cx_key(c, rec);
+    rec[32] = (uint8_t)(nlen >> 8);
+    rec[33] = (uint8_t)nlen;
+    tss_state_path(ctx, path, sizeof(path), "cx", key);
+    tss_state_write_plain(path, rec, 34 + nlen + plen);
+}
+
+static void context_loaded(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT *c)
+{
+    static uint8_t rec[CX_MAX];
+    uint8_t hash[32];
+    char path[TSS_PATH_MAX + 32];
+    size_t len = 0;
+    if ((h >> 24) != TPM_HT_TRANSIENT)
+        return;
+    tss_handle_forget(ctx, h); /* a stale Name would mislead */
+    tss_state_path(ctx, path, sizeof(path), "cx", cx_key(c, hash));
+    if (tss_state_read_plain(path, rec, sizeof(rec), &len) != 0 || len < 34 ||
+        memcmp(rec, hash, 32) != 0)
+        return;
+    size_t nlen = (size_t)rec[32] << 8 | rec[33];
+    if (nlen > sizeof(TPMU_NAME) || 34 + nlen > len)
+        return;
+    TPM2B_NAME name;
+    name.t.size = (uint16_t)nlen;
+    memcpy(name.t.name, rec + 34, nlen);
+    tss_name_store(ctx, h, &name);
+    if (len > 34 + nlen) {
+        tss_state_path(ctx, path, sizeof(path), "hp", h);
+        tss_state_write_plain(path, rec + 34 + nlen, len - 34 - nlen);
+    }
+}
+
 /* Startup(CLEAR) (TPM Reset or Restart): transient objects and sessions are gone, and NV
  * indexes lose their until-reboot locks (and the written bit of CLEAR_STCLEAR indexes), which
  * changes their Names. Persistent objects keep theirs. */
@@ -105,6 +167,11 @@ static void startup_clear(TSS_CONTEXT *ctx)
                 pub.attributes.val = a;
                 tss_nvpublic_store(ctx, h, &pub);
             }
+        } else if (sscanf(e->d_name, "cx%8x.%4s", &h, tail) == 2 && strcmp(tail, "bin") == 0) {
+            /* saved object contexts do not survive a TPM Reset or Restart */
+            char path[TSS_PATH_MAX + 32];
+            tss_state_path(ctx, path, sizeof(path), "cx", h);
+            tss_state_remove(path);
         } else if ((sscanf(e->d_name, "h%8x.%4s", &h, tail) == 2 || sscanf(e->d_name, "hp%8x.%4s", &h, tail) == 2) &&
                    strcmp(tail, "bin") == 0) {
             uint8_t type = (uint8_t)(h >> 24);
@@ -147,9 +214,11 @@ void tss_track(TSS_CONTEXT *ctx, tss_call *c)
     case TPM_CC_ReadPublic:
         keep_object(ctx, in->ReadPublic.objectHandle, &out->ReadPublic.name, &out->ReadPublic.outPublic);
         break;
+    case TPM_CC_ContextSave:
+        context_saved(ctx, in->ContextSave.saveHandle, &out->ContextSave.context);
+        break;
     case TPM_CC_ContextLoad:
-        if ((out->ContextLoad.loadedHandle >> 24) == TPM_HT_TRANSIENT)
-            tss_handle_forget(ctx, out->ContextLoad.loadedHandle); /* a stale Name would mislead */
+        context_loaded(ctx, out->ContextLoad.loadedHandle, &in->ContextLoad.context);
         break;
     case TPM_CC_EvictControl:
         evict(ctx, &in->EvictControl);
