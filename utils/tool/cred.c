@@ -28,12 +28,7 @@ static TPM_RC fail(const tool *t, TPM_RC rc, const char *what)
     return rc;
 }
 
-/* ---- primitives ----------------------------------------------------------------------- */
-
-typedef struct part {
-    const void *p;
-    size_t n;
-} part;
+/* ---- primitives: the library's (tsscrypto.h) ----------------------------------------- */
 
 static const char *md_name(TPMI_ALG_HASH alg)
 {
@@ -46,105 +41,37 @@ static const char *md_name(TPMI_ALG_HASH alg)
     }
 }
 
-static int hmac(TPMI_ALG_HASH alg, const uint8_t *key, size_t keylen, const part *in, size_t n,
-                uint8_t *out)
-{
-    const char *md = md_name(alg);
-    EVP_MAC *mac = md ? EVP_MAC_fetch(NULL, "HMAC", NULL) : NULL;
-    EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : NULL;
-    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)md, 0),
-                           OSSL_PARAM_construct_end()};
-    size_t outlen = 0;
-    int ok = ctx != NULL && EVP_MAC_init(ctx, key, keylen, params);
-    for (size_t i = 0; ok && i < n; i++)
-        ok = in[i].n == 0 || EVP_MAC_update(ctx, in[i].p, in[i].n);
-    ok = ok && EVP_MAC_final(ctx, out, &outlen, EVP_MAX_MD_SIZE);
-    EVP_MAC_CTX_free(ctx);
-    EVP_MAC_free(mac);
-    return ok;
-}
-
-static int digest(TPMI_ALG_HASH alg, const part *in, size_t n, uint8_t *out)
-{
-    const char *name = md_name(alg);
-    EVP_MD *md = name ? EVP_MD_fetch(NULL, name, NULL) : NULL;
-    EVP_MD_CTX *ctx = md ? EVP_MD_CTX_new() : NULL;
-    int ok = ctx != NULL && EVP_DigestInit_ex(ctx, md, NULL);
-    for (size_t i = 0; ok && i < n; i++)
-        ok = in[i].n == 0 || EVP_DigestUpdate(ctx, in[i].p, in[i].n);
-    ok = ok && EVP_DigestFinal_ex(ctx, out, NULL);
-    EVP_MD_CTX_free(ctx);
-    EVP_MD_free(md);
-    return ok;
-}
-
-static void be32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24), p[1] = (uint8_t)(v >> 16), p[2] = (uint8_t)(v >> 8),
-    p[3] = (uint8_t)v;
-}
-
-/* Part 1 KDFa (SP 800-108 counter mode, HMAC): the label's NUL is part of the input */
 static int kdfa(TPMI_ALG_HASH alg, const uint8_t *key, size_t keylen, const char *label,
                 const TPM2B *u, uint32_t bits, uint8_t *out)
 {
-    size_t dlen = TSS_GetDigestSize(alg), need = (bits + 7) / 8;
-    uint8_t block[EVP_MAX_MD_SIZE], ctr[4], l[4];
-    be32(l, bits);
-    for (uint32_t i = 1; need > 0; i++) {
-        be32(ctr, i);
-        part in[] = {
-            {ctr, 4}, {label, strlen(label) + 1}, {u ? u->buffer : NULL, u ? u->size : 0}, {l, 4}};
-        if (dlen == 0 || !hmac(alg, key, keylen, in, 4, block))
-            return 0;
-        size_t n = need < dlen ? need : dlen;
-        memcpy(out, block, n);
-        out += n;
-        need -= n;
-    }
-    OPENSSL_cleanse(block, sizeof(block));
-    return 1;
+    TPM2B_DIGEST k;
+    if (keylen > sizeof(k.t.buffer))
+        return 0;
+    k.t.size = (uint16_t)keylen;
+    memcpy(k.t.buffer, key, keylen);
+    int ok = TSS_KDFA(out, alg, &k.b, label, u, NULL, bits) == 0;
+    OPENSSL_cleanse(&k, sizeof(k));
+    return ok;
 }
 
-/* Part 1 KDFe (SP 800-56A concatenation) */
 static int kdfe(TPMI_ALG_HASH alg, const uint8_t *z, size_t zlen, const char *label, const TPM2B *u,
                 const TPM2B *v, uint32_t bits, uint8_t *out)
 {
-    size_t dlen = TSS_GetDigestSize(alg), need = (bits + 7) / 8;
-    uint8_t block[EVP_MAX_MD_SIZE], ctr[4];
-    for (uint32_t i = 1; need > 0; i++) {
-        be32(ctr, i);
-        part in[] = {{ctr, 4},
-                     {z, zlen},
-                     {label, strlen(label) + 1},
-                     {u->buffer, u->size},
-                     {v->buffer, v->size}};
-        if (dlen == 0 || !digest(alg, in, 5, block))
-            return 0;
-        size_t n = need < dlen ? need : dlen;
-        memcpy(out, block, n);
-        out += n;
-        need -= n;
-    }
-    OPENSSL_cleanse(block, sizeof(block));
-    return 1;
+    TPM2B_ECC_PARAMETER k;
+    if (zlen > sizeof(k.t.buffer))
+        return 0;
+    k.t.size = (uint16_t)zlen;
+    memcpy(k.t.buffer, z, zlen);
+    int ok = TSS_KDFE(out, alg, &k.b, label, u, v, bits) == 0;
+    OPENSSL_cleanse(&k, sizeof(k));
+    return ok;
 }
 
 /* AES-CFB with a zero IV, in place (the outer wrapper's and the inner wrapper's mode) */
-static int aes_cfb_encrypt(const uint8_t *key, unsigned bits, uint8_t *data, size_t len)
+static int aes_cfb_encrypt(uint8_t *key, unsigned bits, uint8_t *data, size_t len)
 {
-    const char *name = bits == 128 ? "AES-128-CFB" : bits == 192 ? "AES-192-CFB" : "AES-256-CFB";
     uint8_t iv[16] = {0};
-    EVP_CIPHER *c =
-        (bits == 128 || bits == 192 || bits == 256) ? EVP_CIPHER_fetch(NULL, name, NULL) : NULL;
-    EVP_CIPHER_CTX *ctx = c ? EVP_CIPHER_CTX_new() : NULL;
-    int outl = 0, fin = 0;
-    int ok = ctx != NULL && EVP_EncryptInit_ex2(ctx, c, key, iv, NULL) &&
-             (len == 0 || EVP_EncryptUpdate(ctx, data, &outl, data, (int)len)) &&
-             EVP_EncryptFinal_ex(ctx, data + outl, &fin);
-    EVP_CIPHER_CTX_free(ctx);
-    EVP_CIPHER_free(c);
-    return ok;
+    return len <= UINT32_MAX && TSS_AES_EncryptCFB(data, bits, key, iv, (uint32_t)len, data) == 0;
 }
 
 TPM_RC cred_name(const TPMT_PUBLIC *pub, TPM2B_NAME *name)
@@ -158,11 +85,13 @@ TPM_RC cred_name(const TPMT_PUBLIC *pub, TPM2B_NAME *name)
         return rc;
     if (dlen == 0)
         return TSS_RC_BAD_HASH_ALGORITHM;
-    part in = {buf, written};
+    TPMT_HA d = {.hashAlg = pub->nameAlg};
+    rc = TSS_Hash_Generate(&d, (int)written, buf, 0, NULL);
+    if (rc != 0)
+        return rc;
     name->t.name[0] = (uint8_t)(pub->nameAlg >> 8);
     name->t.name[1] = (uint8_t)pub->nameAlg;
-    if (!digest(pub->nameAlg, &in, 1, name->t.name + 2))
-        return TSS_RC_HASH;
+    memcpy(name->t.name + 2, &d.digest, dlen);
     name->t.size = (uint16_t)(2 + dlen);
     return 0;
 }
@@ -268,19 +197,25 @@ static TPM_RC outer_wrap(const tool *t, const TPMT_PUBLIC *key, const TPM2B_DIGE
     size_t dlen = TSS_GetDigestSize(key->nameAlg);
     if (2 + dlen + plen > max)
         return fail(t, TSS_RC_INSUFFICIENT_BUFFER, "the wrapped data is too large");
-    uint8_t symkey[32], hkey[EVP_MAX_MD_SIZE];
+    uint8_t symkey[32];
     uint8_t *enc = out + 2 + dlen;
     memmove(enc, plain, plen);
-    part in[] = {{enc, plen}, {name->t.name, name->t.size}};
+    TPM2B_KEY hk;
+    TPMT_HA mac = {.hashAlg = key->nameAlg};
     int ok = sym->keyBits.aes <= 256 &&
              kdfa(key->nameAlg, seed->t.buffer, seed->t.size, "STORAGE", &name->b, sym->keyBits.aes,
                   symkey) &&
              aes_cfb_encrypt(symkey, sym->keyBits.aes, enc, plen) &&
              kdfa(key->nameAlg, seed->t.buffer, seed->t.size, "INTEGRITY", NULL, (uint32_t)dlen * 8,
-                  hkey) &&
-             hmac(key->nameAlg, hkey, dlen, in, 2, out + 2);
+                  hk.t.buffer);
+    hk.t.size = (uint16_t)dlen;
+    ok = ok && plen <= INT32_MAX &&
+         TSS_HMAC_Generate(&mac, &hk, (int)plen, enc, (int)name->t.size, name->t.name, 0, NULL) == 0;
+    if (ok)
+        memcpy(out + 2, &mac.digest, dlen);
     OPENSSL_cleanse(symkey, sizeof(symkey));
-    OPENSSL_cleanse(hkey, sizeof(hkey));
+    OPENSSL_cleanse(&hk, sizeof(hk));
+    OPENSSL_cleanse(&mac, sizeof(mac));
     if (!ok)
         return fail(t, TSS_RC_KDFA_FAILED, "cannot compute the outer wrapper");
     out[0] = (uint8_t)(dlen >> 8);

@@ -17,6 +17,7 @@
 #include "crypto/crypto.h"
 #include "session/session.h"
 #include "store/state.h"
+#include "tss2/tsscrypto.h"
 #include "tss2/tsserror.h"
 
 static void unhex(const char *h, uint8_t *out, size_t *n)
@@ -117,6 +118,68 @@ static void test_aes_cfb(void **state)
     assert_int_equal(tss_aes_cfb(1, key, kn, iv, buf, ptn), 0);
     assert_memory_equal(buf, ct, ctn);
     assert_int_equal(tss_aes_cfb(1, key, 15, iv, buf, ptn), TSS_RC_BAD_ENCRYPT_ALGORITHM);
+}
+
+/* the public API (tsscrypto.h, IBM's signatures) over the same vectors */
+static void test_public_api(void **state)
+{
+    (void)state;
+    TPM2B_DIGEST k = {.t = {.size = 32}}, u = {.t = {.size = 16}}, v = {.t = {.size = 20}};
+    memcpy(k.t.buffer, key32, 32);
+    memcpy(u.t.buffer, u16, 16);
+    memcpy(v.t.buffer, v20, 20);
+    uint8_t out[128], exp[128];
+    size_t n;
+    unhex("965b1a36dd8daf5d8a730efd38e7fea4e3e7052b0caf03b1bf60a318066ac092", exp, &n);
+    assert_int_equal(TSS_KDFA(out, TPM_ALG_SHA256, &k.b, "ATH", &u.b, &v.b, 256), 0);
+    assert_memory_equal(out, exp, n);
+    unhex("89007a57a5751ad2e0b98df39016aa24db7b7098f9bec0e687a8f341fa748bdc", exp, &n);
+    assert_int_equal(TSS_KDFE(out, TPM_ALG_SHA256, &k.b, "SECRET", &u.b, &v.b, 256), 0);
+    assert_memory_equal(out, exp, n);
+    assert_int_equal(TSS_KDFA(out, TPM_ALG_SHA256, NULL, "ATH", NULL, NULL, 256), TSS_RC_NULL_PARAMETER);
+    /* NULL contexts equal empty ones */
+    uint8_t a[32], b[32];
+    TPM2B_DIGEST empty = {.t = {.size = 0}};
+    assert_int_equal(TSS_KDFA(a, TPM_ALG_SHA256, &k.b, "XOR", NULL, NULL, 256), 0);
+    assert_int_equal(TSS_KDFA(b, TPM_ALG_SHA256, &k.b, "XOR", &empty.b, &empty.b, 256), 0);
+    assert_memory_equal(a, b, 32);
+
+    /* HMAC_Verify: equal, one bit off, truncated comparison, impossible sizes */
+    TPM2B_KEY hk = {.t = {.size = 32}};
+    memcpy(hk.t.buffer, key32, 32);
+    TPMT_HA mac = {.hashAlg = TPM_ALG_SHA256};
+    unhex("6297b77508a1a30ea4dfadd8f847c31b49aba45de10a79daf721d3f7ec112a24", exp, &n);
+    memcpy(&mac.digest, exp, 32);
+    assert_int_equal(TSS_HMAC_Verify(&mac, &hk, 32, 7, "message", 0, NULL), 0);
+    assert_int_equal(TSS_HMAC_Verify(&mac, &hk, 16, 7, "message", 0, NULL), 0);
+    assert_int_equal(TSS_HMAC_Verify(&mac, &hk, 32, 7, "messagf", 0, NULL), TSS_RC_HMAC_VERIFY);
+    ((uint8_t *)&mac.digest)[31] ^= 1;
+    assert_int_equal(TSS_HMAC_Verify(&mac, &hk, 32, 7, "message", 0, NULL), TSS_RC_HMAC_VERIFY);
+    assert_int_equal(TSS_HMAC_Verify(&mac, &hk, 31, 7, "message", 0, NULL), 0);
+    assert_int_equal(TSS_HMAC_Verify(&mac, &hk, 33, 7, "message", 0, NULL), TSS_RC_HMAC_SIZE);
+    assert_int_equal(TSS_HMAC_Verify(&mac, &hk, 0, 7, "message", 0, NULL), TSS_RC_HMAC_SIZE);
+
+    /* AES-CFB: the known vector, separate and in-place buffers, iv untouched */
+    uint8_t key[16], iv[16], iv0[16], pt[64], ct[64], buf[64], buf2[64];
+    size_t kn, ivn, ptn, ctn;
+    unhex("706c61696e7465787420666f722063666220746573742031323334353637", pt, &ptn);
+    unhex("000102030405060708090a0b0c0d0e0f", key, &kn);
+    unhex("101112131415161718191a1b1c1d1e1f", iv, &ivn);
+    unhex("77928e1d8fa16616e42e887efcb4f1f5b7eef409203686b59271c940d640", ct, &ctn);
+    memcpy(iv0, iv, 16);
+    assert_int_equal(TSS_AES_EncryptCFB(buf, 128, key, iv, (uint32_t)ptn, pt), 0);
+    assert_memory_equal(buf, ct, ctn);
+    assert_memory_equal(iv, iv0, 16);
+    assert_int_equal(TSS_AES_DecryptCFB(buf2, 128, key, iv, (uint32_t)ctn, buf), 0);
+    assert_memory_equal(buf2, pt, ptn);
+    memcpy(buf, pt, ptn);
+    assert_int_equal(TSS_AES_EncryptCFB(buf, 128, key, iv, (uint32_t)ptn, buf), 0);
+    assert_memory_equal(buf, ct, ctn);
+    assert_int_equal(TSS_AES_EncryptCFB(buf, 100, key, iv, (uint32_t)ptn, pt), TSS_RC_BAD_ENCRYPT_ALGORITHM);
+    assert_int_equal(TSS_AES_DecryptCFB(buf, 64, key, iv, (uint32_t)ptn, pt), TSS_RC_BAD_DECRYPT_ALGORITHM);
+    assert_int_equal(TSS_Sym_GetBlockSize(TPM_ALG_AES, 128), 16);
+    assert_int_equal(TSS_Sym_GetBlockSize(TPM_ALG_TDES, 192), 8);
+    assert_int_equal(TSS_Sym_GetBlockSize(TPM_ALG_XOR, 0), 0);
 }
 
 static void test_xor_mask(void **state)
@@ -278,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_kdfe),
         cmocka_unit_test(test_hmac),
         cmocka_unit_test(test_aes_cfb),
+        cmocka_unit_test(test_public_api),
         cmocka_unit_test(test_xor_mask),
         cmocka_unit_test_setup_teardown(test_state_roundtrip_and_tamper, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_state_default_key, make_dir, remove_dir),
