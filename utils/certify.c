@@ -12,13 +12,7 @@ static const tool_opt opts[] = {
     {"-pwdo", T_STR, &pwdo, "password", "password for object (default empty)", 0, NULL},
     {"-hk", T_X32, &hk, "handle", "certifying key handle", TOOL_REQUIRED, NULL},
     {"-pwdk", T_STR, &pwdk, "password", "password for key (default empty)", 0, NULL},
-    ATTEST_OPT_HALG(a),
-    ATTEST_OPT_SALG(a),
-    ATTEST_OPT_SCHEME(a),
-    ATTEST_OPT_QD(a),
-    ATTEST_OPT_OS(a),
-    ATTEST_OPT_OA(a),
-    ATTEST_OPT_IPU(a),
+    ATTEST_OPTS(a),
     {NULL, 0, NULL, NULL, NULL, 0, NULL}};
 static tool t = {"certify", "Runs TPM2_Certify", opts, 3, 0, {0}, {0}, {0}};
 
@@ -34,12 +28,7 @@ int main(int argc, char **argv)
     in.signHandle = hk;
     if (attest_prepare(&t, &a, &in.qualifyingData, &in.inScheme) != 0)
         return EXIT_FAILURE;
-    TPM_RC rc = tool_context(&t, &ctx);
-    if (rc == 0)
-        rc = tool_execute(&t, ctx, &out, &in, TPM_CC_Certify, 2, pwdo, pwdk);
-    if (rc == 0)
-        rc = attest_check(&t, &a, TPM_ST_ATTEST_CERTIFY, &out.certifyInfo, &out.signature, NULL);
-    if (rc == 0)
-        rc = attest_write(&t, &a, &out.certifyInfo, &out.signature, NULL, 0);
+    TPM_RC rc = attest_run(&t, &a, &ctx, &out, &in, TPM_CC_Certify, 2, pwdo, pwdk,
+                           TPM_ST_ATTEST_CERTIFY, &out.certifyInfo, &out.signature);
     return tool_finish(&t, ctx, rc);
 }

@@ -41,12 +41,7 @@ int main(int argc, char **argv)
         return EXIT_FAILURE;
     if (TSS_File_Read2B(&in.creationHash.b, sizeof(in.creationHash.t.buffer), ch) != 0)
         return tool_error(&t, "cannot read %s as a creation hash", ch);
-    TPM_RC rc = tool_context(&t, &ctx);
-    if (rc == 0)
-        rc = tool_execute(&t, ctx, &out, &in, TPM_CC_CertifyCreation, 1, pwdk, NULL);
-    if (rc == 0)
-        rc = attest_check(&t, &a, TPM_ST_ATTEST_CREATION, &out.certifyInfo, &out.signature, NULL);
-    if (rc == 0)
-        rc = attest_write(&t, &a, &out.certifyInfo, &out.signature, NULL, 0);
+    TPM_RC rc = attest_run(&t, &a, &ctx, &out, &in, TPM_CC_CertifyCreation, 1, pwdk, NULL,
+                           TPM_ST_ATTEST_CREATION, &out.certifyInfo, &out.signature);
     return tool_finish(&t, ctx, rc);
 }

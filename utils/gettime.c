@@ -12,13 +12,7 @@ static const tool_opt opts[] = {
     {"-pwdk", T_STR, &pwdk, "password", "password for signing key (default empty)", 0, NULL},
     {"-pwde", T_STR, &pwde, "password", "password for endorsement hierarchy (default empty)", 0,
      NULL},
-    ATTEST_OPT_HALG(a),
-    ATTEST_OPT_SALG(a),
-    ATTEST_OPT_SCHEME(a),
-    ATTEST_OPT_QD(a),
-    ATTEST_OPT_OS(a),
-    ATTEST_OPT_OA(a),
-    ATTEST_OPT_IPU(a),
+    ATTEST_OPTS(a),
     {NULL, 0, NULL, NULL, NULL, 0, NULL}};
 static tool t = {"gettime", "Runs TPM2_GetTime", opts, 3, 0, {0}, {0}, {0}};
 
@@ -34,12 +28,7 @@ int main(int argc, char **argv)
     in.signHandle = hk;
     if (attest_prepare(&t, &a, &in.qualifyingData, &in.inScheme) != 0)
         return EXIT_FAILURE;
-    TPM_RC rc = tool_context(&t, &ctx);
-    if (rc == 0)
-        rc = tool_execute(&t, ctx, &out, &in, TPM_CC_GetTime, 2, pwde, pwdk);
-    if (rc == 0)
-        rc = attest_check(&t, &a, TPM_ST_ATTEST_TIME, &out.timeInfo, &out.signature, NULL);
-    if (rc == 0)
-        rc = attest_write(&t, &a, &out.timeInfo, &out.signature, NULL, 0);
+    TPM_RC rc = attest_run(&t, &a, &ctx, &out, &in, TPM_CC_GetTime, 2, pwde, pwdk,
+                           TPM_ST_ATTEST_TIME, &out.timeInfo, &out.signature);
     return tool_finish(&t, ctx, rc);
 }

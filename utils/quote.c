@@ -54,12 +54,7 @@ int main(int argc, char **argv)
             sel->sizeofSelect = (UINT8)(i + 1);
     if (attest_prepare(&t, &a, &in.qualifyingData, &in.inScheme) != 0)
         return EXIT_FAILURE;
-    TPM_RC rc = tool_context(&t, &ctx);
-    if (rc == 0)
-        rc = tool_execute(&t, ctx, &out, &in, TPM_CC_Quote, 1, pwdk, NULL);
-    if (rc == 0)
-        rc = attest_check(&t, &a, TPM_ST_ATTEST_QUOTE, &out.quoted, &out.signature, NULL);
-    if (rc == 0)
-        rc = attest_write(&t, &a, &out.quoted, &out.signature, NULL, 0);
+    TPM_RC rc = attest_run(&t, &a, &ctx, &out, &in, TPM_CC_Quote, 1, pwdk, NULL,
+                           TPM_ST_ATTEST_QUOTE, &out.quoted, &out.signature);
     return tool_finish(&t, ctx, rc);
 }

@@ -494,3 +494,17 @@ int x509_assemble(const tool *t, const uint8_t *partial, size_t plen, const uint
     }
     return 0;
 }
+
+TPM_RC attest_run(tool *t, const attest_args *a, TSS_CONTEXT **ctx, void *out, void *in, TPM_CC cc,
+                  int nauth, const char *pw0, const char *pw1, TPMI_ST_ATTEST type,
+                  const TPM2B_ATTEST *att, const TPMT_SIGNATURE *sig)
+{
+    TPM_RC rc = tool_context(t, ctx);
+    if (rc == 0)
+        rc = tool_execute(t, *ctx, out, in, cc, nauth, pw0, pw1);
+    if (rc == 0)
+        rc = attest_check(t, a, type, att, sig, NULL);
+    if (rc == 0)
+        rc = attest_write(t, a, att, sig, NULL, 0);
+    return rc;
+}

@@ -52,6 +52,10 @@ extern const char *const attest_schemes[]; /* rsassa rsapss ecdsa hmac null */
     {"-oa", T_STR, &(a).oa, "file", "attestation output file name (default do not save)", 0, NULL}
 #define ATTEST_OPT_IPU(a) \
     {"-ipu", T_STR, &(a).ipu, "file", "signing key public area: verify the signature before saving", 0, NULL}
+/* all of them, in the order every attestation utility lists them */
+#define ATTEST_OPTS(a) \
+    ATTEST_OPT_HALG(a), ATTEST_OPT_SALG(a), ATTEST_OPT_SCHEME(a), ATTEST_OPT_QD(a), \
+    ATTEST_OPT_OS(a), ATTEST_OPT_OA(a), ATTEST_OPT_IPU(a)
 /* clang-format on */
 
 /* The signing scheme from -halg/-salg/-scheme; -qd read into qd (qd may be NULL when the
@@ -62,6 +66,13 @@ int attest_prepare(const tool *t, const attest_args *a, TPM2B_DATA *qd, TPMT_SIG
  * was given, prints both with -v. parsed may be NULL. */
 TPM_RC attest_check(const tool *t, const attest_args *a, TPMI_ST_ATTEST type,
                     const TPM2B_ATTEST *att, const TPMT_SIGNATURE *sig, TPMS_ATTEST *parsed);
+
+/* The common run: tool_context, tool_execute (nauth password sessions pw0, pw1), then
+ * attest_check of type and attest_write of att and sig (fields of out). *ctx is for
+ * tool_finish. */
+TPM_RC attest_run(tool *t, const attest_args *a, TSS_CONTEXT **ctx, void *out, void *in, TPM_CC cc,
+                  int nauth, const char *pw0, const char *pw1, TPMI_ST_ATTEST type,
+                  const TPM2B_ATTEST *att, const TPMT_SIGNATURE *sig);
 
 /* An output file: NULL path = not wanted. */
 typedef struct attest_file {
