@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "tool/nv.h"
 #include "tool/nvadmin.h"
 
 /* words that follow argv[i] as its value(s) when argv[i] is one of t's options */
@@ -150,4 +151,28 @@ TPM_RC ntc2_check_fixed(const tool *t, NTC2_CFG_STRUCT *c)
         }
     }
     return 0;
+}
+
+int nva_lock_main(const char *name, TPM_CC cc, int argc, char **argv)
+{
+    static uint32_t ha;
+    static int hia = -1;
+    static const char *pwdn;
+    static const tool_opt opts[] = {
+        {"-hia", T_CHOICE, &hia, "hierarchy", "hierarchy authorization (o, p) (default index authorization)", 0, nv_hia},
+        {"-ha", T_X32, &ha, "index", "NV index handle", TOOL_REQUIRED, NULL},
+        {"-pwdn", T_STR, &pwdn, "password", "authorization password (default empty)", 0, NULL},
+        {NULL, 0, NULL, NULL, NULL, 0, NULL}};
+    tool t = {name, cc == TPM_CC_NV_ReadLock ? "Runs TPM2_NV_ReadLock" : "Runs TPM2_NV_WriteLock",
+              opts, 3, 0, {0}, {0}, {0}};
+    TSS_CONTEXT *ctx = NULL;
+    if (tool_parse(&t, argc, argv) != 0 || nva_check_index(&t, ha) != 0)
+        return EXIT_FAILURE;
+    NV_ReadLock_In rl = {.authHandle = nv_auth_handle(hia, ha), .nvIndex = ha};
+    NV_WriteLock_In wl = {.authHandle = nv_auth_handle(hia, ha), .nvIndex = ha};
+    void *in = cc == TPM_CC_NV_ReadLock ? (void *)&rl : (void *)&wl;
+    TPM_RC rc = tool_context(&t, &ctx);
+    if (rc == 0)
+        rc = tool_execute(&t, ctx, NULL, in, cc, 1, pwdn, NULL);
+    return tool_finish(&t, ctx, rc);
 }

@@ -41,4 +41,8 @@ void ntc2_required(NTC2_CFG_STRUCT *c, int p9);
 /* registers that must keep Nuvoton's fixed values; 0 or TPM_RC_RANGE (printed) */
 TPM_RC ntc2_check_fixed(const tool *t, NTC2_CFG_STRUCT *c);
 
+/* nvreadlock and nvwritelock: the whole program (-hia, -ha, -pwdn; one authorization) for
+ * TPM_CC_NV_ReadLock or TPM_CC_NV_WriteLock */
+int nva_lock_main(const char *name, TPM_CC cc, int argc, char **argv);
+
 #endif
