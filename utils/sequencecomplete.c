@@ -27,22 +27,12 @@ int main(int argc, char **argv)
     SequenceComplete_In in;
     SequenceComplete_Out out;
     uint8_t *data = NULL;
-    size_t len = 0;
-    if (tool_parse(&t, argc, argv) != 0)
-        return EXIT_FAILURE;
-    if (ifile != NULL && seq_read_file(&t, ifile, &data, &len) != 0)
-        return EXIT_FAILURE;
-    size_t lead = seq_lead(len);
-    if (seq_sessions_continue(&t, lead / SEQ_CHUNK + 1) != 0) {
-        free(data);
-        return EXIT_FAILURE;
-    }
+    size_t lead = 0;
     memset(&in, 0, sizeof(in));
+    if (tool_parse(&t, argc, argv) != 0 || seq_prepare_complete(&t, ifile, &in.buffer, &data, &lead) != 0)
+        return EXIT_FAILURE;
     in.sequenceHandle = hs;
     in.hierarchy = hier_handle(hier_eopn, hi);
-    in.buffer.t.size = (UINT16)(len - lead);
-    if (len > lead)
-        memcpy(in.buffer.t.buffer, data + lead, len - lead);
     TPM_RC rc = tool_context(&t, &ctx);
     if (rc == 0 && lead > 0)
         rc = seq_update(&t, ctx, hs, pwds, data, lead);

@@ -62,3 +62,22 @@ TPM_RC seq_update(tool *t, TSS_CONTEXT *ctx, TPMI_DH_OBJECT seq, const char *pwd
     } while (rc == 0 && off < len);
     return rc;
 }
+
+int seq_prepare_complete(const tool *t, const char *ifile, TPM2B_MAX_BUFFER *buf, uint8_t **data,
+                         size_t *lead)
+{
+    size_t len = 0;
+    *data = NULL;
+    if (ifile != NULL && seq_read_file(t, ifile, data, &len) != 0)
+        return EXIT_FAILURE;
+    *lead = seq_lead(len);
+    if (seq_sessions_continue(t, *lead / SEQ_CHUNK + 1) != 0) {
+        free(*data);
+        *data = NULL;
+        return EXIT_FAILURE;
+    }
+    buf->t.size = (UINT16)(len - *lead);
+    if (len > *lead)
+        memcpy(buf->t.buffer, *data + *lead, len - *lead);
+    return 0;
+}

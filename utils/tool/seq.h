@@ -29,6 +29,12 @@ size_t seq_lead(size_t len);
  * session is given and ncommands > 1); prints why not. 0 or EXIT_FAILURE. */
 int seq_sessions_continue(const tool *t, size_t ncommands);
 
+/* A completing command's -if (NULL: no data): reads the file, checks that the -se sessions
+ * survive the updates it needs, puts the last part (at most SEQ_CHUNK bytes) in buf. The
+ * leading *lead bytes of *data (malloc'd, free it) go to seq_update first. 0 or EXIT_FAILURE. */
+int seq_prepare_complete(const tool *t, const char *ifile, TPM2B_MAX_BUFFER *buf, uint8_t **data,
+                         size_t *lead);
+
 /* TPM2_SequenceUpdate of len bytes in SEQ_CHUNK pieces, with the -se sessions and the
  * sequence password pwds. len 0 sends one empty update. */
 TPM_RC seq_update(tool *t, TSS_CONTEXT *ctx, TPMI_DH_OBJECT seq, const char *pwds,
