@@ -49,7 +49,7 @@ int main(int argc, char **argv)
         if (pem_read_public(&t, ipem, &pa, &in.inPublic.publicArea) != 0)
             return EXIT_FAILURE;
     } else {
-        if (pem_read_keypair(&t, ider, &pa, pwdk, &in.inPublic.publicArea,
+        if (pem_read_keypair(&t, ider, &pa, NULL, pwdk, &in.inPublic.publicArea,
                              &in.inPrivate.t.sensitiveArea) != 0)
             return EXIT_FAILURE;
         in.inPrivate.t.size = 1; /* present: the marshaler computes the size */

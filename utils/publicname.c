@@ -67,7 +67,7 @@ static TPM_RC object_public(uint8_t *buf, uint16_t *len, TPMI_ALG_HASH *alg)
     else {
         TPMT_SENSITIVE sens;
         rc =
-            pem_read_keypair(&t, ider, &pa, NULL, &pub.publicArea, &sens) ? TSS_RC_BAD_ARGUMENT : 0;
+            pem_read_keypair(&t, ider, &pa, NULL, NULL, &pub.publicArea, &sens) ? TSS_RC_BAD_ARGUMENT : 0;
     }
     uint8_t *q = buf;
     *len = 0;

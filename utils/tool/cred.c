@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <openssl/bio.h>
@@ -285,64 +284,10 @@ TPM_RC cred_duplicate(const tool *t, const TPMT_PUBLIC *pub, const TPMT_SENSITIV
 
 /* ---- keys ------------------------------------------------------------------------------ */
 
-static EVP_PKEY *decode_private(const tool *t, const char *path, const char *pwd)
-{
-    unsigned char *buf = NULL;
-    size_t len = 0;
-    if (tool_read_bytes(t, path, &buf, &len) != 0)
-        return NULL;
-    EVP_PKEY *pkey = NULL;
-    OSSL_DECODER_CTX *dctx =
-        OSSL_DECODER_CTX_new_for_pkey(&pkey, NULL, NULL, NULL, EVP_PKEY_KEYPAIR, NULL, NULL);
-    const unsigned char *p = buf;
-    size_t left = len;
-    if (dctx == NULL ||
-        (pwd != NULL &&
-         !OSSL_DECODER_CTX_set_passphrase(dctx, (const unsigned char *)pwd, strlen(pwd))) ||
-        !OSSL_DECODER_from_data(dctx, &p, &left)) {
-        EVP_PKEY_free(pkey);
-        pkey = NULL;
-        fprintf(stderr, "%s: cannot read the private key %s (not a key, or a wrong password)\n",
-                t->name, path);
-    }
-    OSSL_DECODER_CTX_free(dctx);
-    OPENSSL_cleanse(buf, len);
-    free(buf);
-    ERR_clear_error();
-    return pkey;
-}
-
-/* pem_read_keypair() takes a file name: an unlocked key goes to it through an anonymous
- * in-memory file, never through the file system. */
 int cred_read_keypair(const tool *t, const char *path, const struct pem_args *a, const char *pwd,
                       TPMT_PUBLIC *pub, TPMT_SENSITIVE *sens)
 {
-    if (pwd == NULL || *pwd == '\0')
-        return pem_read_keypair(t, path, a, pwd, pub, sens);
-    EVP_PKEY *pkey = decode_private(t, path, pwd);
-    if (pkey == NULL)
-        return EXIT_FAILURE;
-    unsigned char *der = NULL;
-    size_t derlen = 0;
-    OSSL_ENCODER_CTX *ectx =
-        OSSL_ENCODER_CTX_new_for_pkey(pkey, EVP_PKEY_KEYPAIR, "DER", "PrivateKeyInfo", NULL);
-    int fd = -1, ret = EXIT_FAILURE;
-    if (ectx != NULL && OSSL_ENCODER_to_data(ectx, &der, &derlen) &&
-        (fd = memfd_create("tss-key", MFD_CLOEXEC)) >= 0 &&
-        write(fd, der, derlen) == (ssize_t)derlen) {
-        char fdpath[64];
-        snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fd);
-        ret = pem_read_keypair(t, fdpath, a, pwd, pub, sens);
-    } else {
-        fprintf(stderr, "%s: cannot convert the private key %s\n", t->name, path);
-    }
-    if (fd >= 0)
-        close(fd);
-    if (der != NULL)
-        OPENSSL_clear_free(der, derlen);
-    OSSL_ENCODER_CTX_free(ectx);
-    EVP_PKEY_free(pkey);
-    return ret;
+    return pem_read_keypair(t, path, a, pwd, pwd, pub, sens);
 }
 
 TPM_RC cred_read_public(tool *t, TSS_CONTEXT *ctx, TPM_HANDLE h, int sessions, TPMT_PUBLIC *pub)
@@ -705,7 +650,7 @@ int cred_cert_make(const tool *t, const TPMT_PUBLIC *ek, const char *cakey, cons
     static const char *const issuer[] = {"C", "US",  "ST", "NY",    "L", "Yorktown",
                                          "O", "IBM", "CN", "EK CA", NULL};
     static const char *const subject[] = {"O", "TSS test", "CN", "TPM EK", NULL};
-    EVP_PKEY *ca = decode_private(t, cakey, capwd);
+    EVP_PKEY *ca = pem_read_private(t, cakey, capwd);
     if (ca == NULL)
         return EXIT_FAILURE;
     if (caalg >= 0 && !EVP_PKEY_is_a(ca, caalg == 0 ? "RSA" : "EC")) {

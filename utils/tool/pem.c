@@ -5,6 +5,7 @@
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/obj_mac.h>
 #include <openssl/objects.h>
@@ -136,8 +137,9 @@ void pem_args_init(pem_args *a)
     a->halg = TPM_ALG_SHA256;
 }
 
-/* any PEM or DER encoding OpenSSL knows, public or private as selection says */
-static EVP_PKEY *decode_key(const tool *t, const char *path, int selection)
+/* any PEM or DER encoding OpenSSL knows, public or private as selection says; an encrypted
+ * private key is opened with passphrase (may be NULL) */
+static EVP_PKEY *decode_key(const tool *t, const char *path, int selection, const char *passphrase)
 {
     unsigned char *buf = NULL;
     size_t len = 0;
@@ -150,6 +152,11 @@ static EVP_PKEY *decode_key(const tool *t, const char *path, int selection)
             OSSL_DECODER_CTX_new_for_pkey(&pkey, NULL, NULL, NULL, tries[i], NULL, NULL);
         const unsigned char *p = buf;
         size_t left = len;
+        if (dctx != NULL && passphrase != NULL && passphrase[0] != '\0' &&
+            !OSSL_DECODER_CTX_set_passphrase(dctx, (const unsigned char *)passphrase, strlen(passphrase))) {
+            OSSL_DECODER_CTX_free(dctx);
+            dctx = NULL;
+        }
         if (dctx != NULL && !OSSL_DECODER_from_data(dctx, &p, &left)) {
             EVP_PKEY_free(pkey);
             pkey = NULL;
@@ -157,9 +164,12 @@ static EVP_PKEY *decode_key(const tool *t, const char *path, int selection)
         OSSL_DECODER_CTX_free(dctx);
     }
     if (pkey == NULL)
-        fprintf(stderr, "%s: %s is not a %s key OpenSSL can read\n", t->name, path,
-                selection == EVP_PKEY_KEYPAIR ? "private" : "public");
+        fprintf(stderr, "%s: %s is not a %s key OpenSSL can read%s\n", t->name, path,
+                selection == EVP_PKEY_KEYPAIR ? "private" : "public",
+                selection == EVP_PKEY_KEYPAIR ? " (or the password is wrong)" : "");
+    OPENSSL_cleanse(buf, len);
     free(buf);
+    ERR_clear_error();
     return pkey;
 }
 
@@ -274,7 +284,7 @@ static int convert(const tool *t, EVP_PKEY *pkey, const pem_args *a, TPMT_PUBLIC
 
 int pem_read_public(const tool *t, const char *path, const pem_args *a, TPMT_PUBLIC *pub)
 {
-    EVP_PKEY *pkey = decode_key(t, path, EVP_PKEY_PUBLIC_KEY);
+    EVP_PKEY *pkey = decode_key(t, path, EVP_PKEY_PUBLIC_KEY, NULL);
     if (pkey == NULL)
         return EXIT_FAILURE;
     int ret = convert(t, pkey, a, pub, NULL);
@@ -282,10 +292,10 @@ int pem_read_public(const tool *t, const char *path, const pem_args *a, TPMT_PUB
     return ret;
 }
 
-int pem_read_keypair(const tool *t, const char *path, const pem_args *a, const char *pwd,
-                     TPMT_PUBLIC *pub, TPMT_SENSITIVE *sens)
+int pem_read_keypair(const tool *t, const char *path, const pem_args *a, const char *passphrase,
+                     const char *pwd, TPMT_PUBLIC *pub, TPMT_SENSITIVE *sens)
 {
-    EVP_PKEY *pkey = decode_key(t, path, EVP_PKEY_KEYPAIR);
+    EVP_PKEY *pkey = decode_key(t, path, EVP_PKEY_KEYPAIR, passphrase);
     if (pkey == NULL)
         return EXIT_FAILURE;
     memset(sens, 0, sizeof(*sens));
@@ -295,4 +305,9 @@ int pem_read_keypair(const tool *t, const char *path, const pem_args *a, const c
         TSS_TPM2B_StringCopy(&sens->authValue.b, pwd, sizeof(sens->authValue.t.buffer)) != 0)
         ret = tool_error(t, "-pwdk is too long");
     return ret;
+}
+
+EVP_PKEY *pem_read_private(const tool *t, const char *path, const char *passphrase)
+{
+    return decode_key(t, path, EVP_PKEY_KEYPAIR, passphrase);
 }

@@ -44,8 +44,12 @@ void pem_args_init(pem_args *a);
 /* A PEM public key file (or a PEM/DER private key: its public half) -> public area. */
 int pem_read_public(const tool *t, const char *path, const pem_args *a, TPMT_PUBLIC *pub);
 /* A PEM or DER private key file -> public area and sensitive area (RSA: prime p, ECC: the
- * private scalar), with pwd (NULL = empty) as the key's authValue. */
-int pem_read_keypair(const tool *t, const char *path, const pem_args *a, const char *pwd,
-                     TPMT_PUBLIC *pub, TPMT_SENSITIVE *sens);
+ * private scalar), with pwd (NULL = empty) as the key's authValue. An encrypted file is
+ * opened with passphrase (NULL or empty: the file must not be encrypted). */
+int pem_read_keypair(const tool *t, const char *path, const pem_args *a, const char *passphrase,
+                     const char *pwd, TPMT_PUBLIC *pub, TPMT_SENSITIVE *sens);
+/* A PEM or DER private key file, encrypted (passphrase) or not, as OpenSSL's key; NULL with
+ * a message when it cannot be read. */
+struct evp_pkey_st *pem_read_private(const tool *t, const char *path, const char *passphrase);
 
 #endif
