@@ -33,85 +33,12 @@ static const char *lookup(const named *t, size_t n, uint32_t v, const char **des
 }
 #define LOOKUP(t, v, d) lookup(t, sizeof(t) / sizeof((t)[0]), v, d)
 
-static const named algs[] = {
-    N(TPM_ALG_RSA), N(TPM_ALG_TDES), N(TPM_ALG_SHA1), N(TPM_ALG_HMAC), N(TPM_ALG_AES),
-    N(TPM_ALG_MGF1), N(TPM_ALG_KEYEDHASH), N(TPM_ALG_XOR), N(TPM_ALG_SHA256),
-    N(TPM_ALG_SHA384), N(TPM_ALG_SHA512), N(TPM_ALG_SHA256_192), N(TPM_ALG_NULL),
-    N(TPM_ALG_SM3_256), N(TPM_ALG_SM4), N(TPM_ALG_RSASSA), N(TPM_ALG_RSAES),
-    N(TPM_ALG_RSAPSS), N(TPM_ALG_OAEP), N(TPM_ALG_ECDSA), N(TPM_ALG_ECDH), N(TPM_ALG_ECDAA),
-    N(TPM_ALG_SM2), N(TPM_ALG_ECSCHNORR), N(TPM_ALG_ECMQV), N(TPM_ALG_KDF1_SP800_56A),
-    N(TPM_ALG_KDF2), N(TPM_ALG_KDF1_SP800_108), N(TPM_ALG_ECC), N(TPM_ALG_SYMCIPHER),
-    N(TPM_ALG_CAMELLIA), N(TPM_ALG_SHA3_256), N(TPM_ALG_SHA3_384), N(TPM_ALG_SHA3_512),
-    N(TPM_ALG_SHAKE128), N(TPM_ALG_SHAKE256), N(TPM_ALG_SHAKE256_192),
-    N(TPM_ALG_SHAKE256_256), N(TPM_ALG_SHAKE256_512), N(TPM_ALG_CMAC), N(TPM_ALG_CTR),
-    N(TPM_ALG_OFB), N(TPM_ALG_CBC), N(TPM_ALG_CFB), N(TPM_ALG_ECB), N(TPM_ALG_CCM),
-    N(TPM_ALG_GCM), N(TPM_ALG_KW), N(TPM_ALG_KWP), N(TPM_ALG_EAX), N(TPM_ALG_EDDSA),
-    N(TPM_ALG_EDDSA_PH), N(TPM_ALG_LMS), N(TPM_ALG_XMSS), N(TPM_ALG_ERROR),
-};
-
-const char *basic_alg_name(uint32_t alg) { return LOOKUP(algs, alg, NULL); }
-
-static const named curves[] = {
-    N(TPM_ECC_NONE), N(TPM_ECC_NIST_P192), N(TPM_ECC_NIST_P224), N(TPM_ECC_NIST_P256),
-    N(TPM_ECC_NIST_P384), N(TPM_ECC_NIST_P521), N(TPM_ECC_BN_P256), N(TPM_ECC_BN_P638),
-    N(TPM_ECC_SM2_P256), N(TPM_ECC_BP_P256_R1), N(TPM_ECC_BP_P384_R1),
-    N(TPM_ECC_BP_P512_R1), N(TPM_ECC_CURVE_25519), N(TPM_ECC_CURVE_448),
-};
-
-const char *basic_curve_name(uint32_t curve) { return LOOKUP(curves, curve, NULL); }
-
 static const named nts[] = {
     N(TPM_NT_ORDINARY), N(TPM_NT_COUNTER), N(TPM_NT_BITS), N(TPM_NT_EXTEND),
     N(TPM_NT_PIN_FAIL), N(TPM_NT_PIN_PASS),
 };
 
 const char *basic_nt_name(uint32_t nt) { return LOOKUP(nts, nt, NULL); }
-
-static const named ccs[] = {
-    N(TPM_CC_NV_UndefineSpaceSpecial), N(TPM_CC_EvictControl), N(TPM_CC_HierarchyControl),
-    N(TPM_CC_NV_UndefineSpace), N(TPM_CC_ChangeEPS), N(TPM_CC_ChangePPS), N(TPM_CC_Clear),
-    N(TPM_CC_ClearControl), N(TPM_CC_ClockSet), N(TPM_CC_HierarchyChangeAuth),
-    N(TPM_CC_NV_DefineSpace), N(TPM_CC_PCR_Allocate), N(TPM_CC_PCR_SetAuthPolicy),
-    N(TPM_CC_PP_Commands), N(TPM_CC_SetPrimaryPolicy), N(TPM_CC_FieldUpgradeStart),
-    N(TPM_CC_ClockRateAdjust), N(TPM_CC_CreatePrimary), N(TPM_CC_NV_GlobalWriteLock),
-    N(TPM_CC_GetCommandAuditDigest), N(TPM_CC_NV_Increment), N(TPM_CC_NV_SetBits),
-    N(TPM_CC_NV_Extend), N(TPM_CC_NV_Write), N(TPM_CC_NV_WriteLock),
-    N(TPM_CC_DictionaryAttackLockReset), N(TPM_CC_DictionaryAttackParameters),
-    N(TPM_CC_NV_ChangeAuth), N(TPM_CC_PCR_Event), N(TPM_CC_PCR_Reset),
-    N(TPM_CC_SequenceComplete), N(TPM_CC_SetAlgorithmSet),
-    N(TPM_CC_SetCommandCodeAuditStatus), N(TPM_CC_FieldUpgradeData),
-    N(TPM_CC_IncrementalSelfTest), N(TPM_CC_SelfTest), N(TPM_CC_Startup), N(TPM_CC_Shutdown),
-    N(TPM_CC_StirRandom), N(TPM_CC_ActivateCredential), N(TPM_CC_Certify),
-    N(TPM_CC_PolicyNV), N(TPM_CC_CertifyCreation), N(TPM_CC_Duplicate), N(TPM_CC_GetTime),
-    N(TPM_CC_GetSessionAuditDigest), N(TPM_CC_NV_Read), N(TPM_CC_NV_ReadLock),
-    N(TPM_CC_ObjectChangeAuth), N(TPM_CC_PolicySecret), N(TPM_CC_Rewrap), N(TPM_CC_Create),
-    N(TPM_CC_ECDH_ZGen), N(TPM_CC_HMAC), N(TPM_CC_Import), N(TPM_CC_Load), N(TPM_CC_Quote),
-    N(TPM_CC_RSA_Decrypt), N(TPM_CC_HMAC_Start), N(TPM_CC_SequenceUpdate), N(TPM_CC_Sign),
-    N(TPM_CC_Unseal), N(TPM_CC_PolicySigned), N(TPM_CC_ContextLoad), N(TPM_CC_ContextSave),
-    N(TPM_CC_ECDH_KeyGen), N(TPM_CC_EncryptDecrypt), N(TPM_CC_FlushContext),
-    N(TPM_CC_LoadExternal), N(TPM_CC_MakeCredential), N(TPM_CC_NV_ReadPublic),
-    N(TPM_CC_PolicyAuthorize), N(TPM_CC_PolicyAuthValue), N(TPM_CC_PolicyCommandCode),
-    N(TPM_CC_PolicyCounterTimer), N(TPM_CC_PolicyCpHash), N(TPM_CC_PolicyLocality),
-    N(TPM_CC_PolicyNameHash), N(TPM_CC_PolicyOR), N(TPM_CC_PolicyTicket),
-    N(TPM_CC_ReadPublic), N(TPM_CC_RSA_Encrypt), N(TPM_CC_StartAuthSession),
-    N(TPM_CC_VerifySignature), N(TPM_CC_ECC_Parameters), N(TPM_CC_FirmwareRead),
-    N(TPM_CC_GetCapability), N(TPM_CC_GetRandom), N(TPM_CC_GetTestResult), N(TPM_CC_Hash),
-    N(TPM_CC_PCR_Read), N(TPM_CC_PolicyPCR), N(TPM_CC_PolicyRestart), N(TPM_CC_ReadClock),
-    N(TPM_CC_PCR_Extend), N(TPM_CC_PCR_SetAuthValue), N(TPM_CC_NV_Certify),
-    N(TPM_CC_EventSequenceComplete), N(TPM_CC_HashSequenceStart),
-    N(TPM_CC_PolicyPhysicalPresence), N(TPM_CC_PolicyDuplicationSelect),
-    N(TPM_CC_PolicyGetDigest), N(TPM_CC_TestParms), N(TPM_CC_Commit),
-    N(TPM_CC_PolicyPassword), N(TPM_CC_ZGen_2Phase), N(TPM_CC_EC_Ephemeral),
-    N(TPM_CC_PolicyNvWritten), N(TPM_CC_PolicyTemplate), N(TPM_CC_CreateLoaded),
-    N(TPM_CC_PolicyAuthorizeNV), N(TPM_CC_EncryptDecrypt2), N(TPM_CC_AC_GetCapability),
-    N(TPM_CC_AC_Send), N(TPM_CC_Policy_AC_SendSelect), N(TPM_CC_CertifyX509),
-    N(TPM_CC_ACT_SetTimeout), N(TPM_CC_ECC_Encrypt), N(TPM_CC_ECC_Decrypt),
-    N(TPM_CC_PolicyCapability), N(TPM_CC_PolicyParameters), N(TPM_CC_NV_DefineSpace2),
-    N(TPM_CC_NV_ReadPublic2), N(TPM_CC_SetCapability), N(TPM_CC_NTC2_PreConfig),
-    N(TPM_CC_NTC2_LockPreConfig), N(TPM_CC_NTC2_GetConfig),
-};
-
-const char *basic_cc_name(uint32_t cc) { return LOOKUP(ccs, cc, NULL); }
 
 static const named pts[] = {
     D(TPM_PT_FAMILY_INDICATOR, "TPM family, a 4-character string"),
@@ -339,7 +266,7 @@ static void print_property(const TPMS_TAGGED_PROPERTY *p)
         break;
     case TPM_PT_CONTEXT_HASH: case TPM_PT_CONTEXT_SYM:
         printf(" ");
-        name_or_hex(basic_alg_name(p->value), "algorithm", p->value);
+        name_or_hex(TSS_TPM_ALG_ID_Name(p->value), "algorithm", p->value);
         break;
     }
     printf("\n");
@@ -361,7 +288,7 @@ static void print_select(const BYTE *sel, unsigned n, const char *indent)
 static void print_command(const char *what, uint32_t v)
 {
     printf("\t%s %08x ", what, v);
-    name_or_hex(basic_cc_name(v), "command", v);
+    name_or_hex(TSS_TPM_CC_Name(v), "command", v);
     printf("\n");
 }
 
@@ -375,7 +302,7 @@ uint32_t basic_print_capability(const TPMS_CAPABILITY_DATA *d, uint32_t *next)
         for (uint32_t i = 0; i < n; i++) {
             const TPMS_ALG_PROPERTY *p = &u->algorithms.algProperties[i];
             printf("  TPM_ALG_ID ");
-            name_or_hex(basic_alg_name(p->alg), "algorithm", p->alg);
+            name_or_hex(TSS_TPM_ALG_ID_Name(p->alg), "algorithm", p->alg);
             printf("\n");
             basic_print_attr(&basic_tpma_algorithm, p->algProperties.val, "    TPMA_ALGORITHM: ");
             last = p->alg;
@@ -393,7 +320,7 @@ uint32_t basic_print_capability(const TPMS_CAPABILITY_DATA *d, uint32_t *next)
             printf("\tcommand Attributes %08x\n", a);
             last = (a & TPMA_CC_COMMANDINDEX) | (a & TPMA_CC_V);
             printf("\t  ");
-            name_or_hex(basic_cc_name(last), "command", last);
+            name_or_hex(TSS_TPM_CC_Name(last), "command", last);
             printf(" cHandles %u%s%s%s%s\n", (a & TPMA_CC_CHANDLES) >> TPMA_CC_CHANDLES_SHIFT,
                    a & TPMA_CC_RHANDLE ? " rHandle" : "", a & TPMA_CC_NV ? " nv" : "",
                    a & TPMA_CC_EXTENSIVE ? " extensive" : "", a & TPMA_CC_FLUSHED ? " flushed" : "");
@@ -413,7 +340,7 @@ uint32_t basic_print_capability(const TPMS_CAPABILITY_DATA *d, uint32_t *next)
         for (uint32_t i = 0; i < n; i++) {
             const TPMS_PCR_SELECTION *s = &u->assignedPCR.pcrSelections[i];
             printf("  hash ");
-            name_or_hex(basic_alg_name(s->hash), "algorithm", s->hash);
+            name_or_hex(TSS_TPM_ALG_ID_Name(s->hash), "algorithm", s->hash);
             printf("\n");
             print_select(s->pcrSelect, s->sizeofSelect, "    ");
         }
@@ -442,7 +369,7 @@ uint32_t basic_print_capability(const TPMS_CAPABILITY_DATA *d, uint32_t *next)
         for (uint32_t i = 0; i < n; i++) {
             last = u->eccCurves.eccCurves[i];
             printf("\t%04x ", last);
-            name_or_hex(basic_curve_name(last), "curve", last);
+            name_or_hex(TSS_TPM_ECC_CURVE_Name(last), "curve", last);
             printf("\n");
         }
         break;
@@ -452,7 +379,7 @@ uint32_t basic_print_capability(const TPMS_CAPABILITY_DATA *d, uint32_t *next)
             const TPMS_TAGGED_POLICY *p = &u->authPolicies.policies[i];
             uint16_t size = TSS_GetDigestSize(p->policyHash.hashAlg);
             printf("\thandle %08x hash ", last = p->handle);
-            name_or_hex(basic_alg_name(p->policyHash.hashAlg), "algorithm", p->policyHash.hashAlg);
+            name_or_hex(TSS_TPM_ALG_ID_Name(p->policyHash.hashAlg), "algorithm", p->policyHash.hashAlg);
             printf("\n");
             TSS_PrintAlli("policy", 1, p->policyHash.digest.tssmax, size);
         }

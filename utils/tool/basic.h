@@ -24,9 +24,6 @@ extern const basic_attr basic_tpma_object, basic_tpma_nv, basic_tpma_session,
     basic_tpma_startup_clear, basic_tpma_algorithm, basic_tpma_permanent, basic_tpma_memory,
     basic_tpma_modes;
 
-const char *basic_alg_name(uint32_t alg);
-const char *basic_cc_name(uint32_t cc);
-const char *basic_curve_name(uint32_t curve);
 /* TPM_PT name and a short description */
 const char *basic_pt_name(uint32_t pt, const char **desc);
 const char *basic_pt_pcr_name(uint32_t pt, const char **desc);
