@@ -158,5 +158,7 @@ run "tpmcmd -stop stops the proxy through its platform port" \
 check "the proxy exited after TPM_STOP" g14_ended "$PROXY2"
 check "the proxy's exit status after TPM_STOP is 0" [ "${G14_STATUS:-1}" -eq 0 ]
 
+# whatever happened above, no proxy outlives the group (it would hold the TPM connection)
+kill -9 "$PROXY" "$PROXY2" 2>/dev/null
 eval "$G14_SAVE"
 unset G14_SAVE G14_WAITER G14_STATUS PROXY PROXY2 Q Q2 DEAD r
