@@ -16,7 +16,9 @@ swtpm_start() {
     SWTPM_DIR=$(mktemp -d "${TMPDIR:-/tmp}/tss-swtpm.XXXXXX") || return 1
     local try port
     for try in 1 2 3 4 5 6 7 8 9 10; do
-        port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+        # below the ephemeral range: a port a finished client connection holds in TIME_WAIT
+        # cannot be bound
+        port=$(( 10000 + RANDOM % 22000 ))
         swtpm_port_free "$port" && swtpm_port_free $((port + 1)) || continue
         swtpm socket --tpm2 --daemon --pid file="$SWTPM_DIR/pid" \
             --server type=tcp,port="$port",bindaddr=127.0.0.1 \

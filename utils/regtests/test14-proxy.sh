@@ -6,14 +6,31 @@
 # with the mssim protocol on a free loopback port. swtpm serves one connection at a time, so
 # while the proxy holds it every command of this group goes through the proxy.
 
+# a port pair nobody listens on, below the ephemeral range (a port that an earlier client's
+# connection still holds in TIME_WAIT cannot be bound)
 g14_free_port() {
-    local p i
+    local p i lo
+    lo=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
     for i in $(seq 1 50); do
-        p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+        p=$(( 10000 + RANDOM % (lo - 10002) ))
         ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null &&
             ! (exec 3<>"/dev/tcp/127.0.0.1/$((p + 1))") 2>/dev/null && { echo "$p"; return; }
     done
     echo 0
+}
+# starts a proxy (arguments after the log file) on a free port pair, trying a few pairs;
+# sets G14_PORT and G14_PID, fails when none would listen
+g14_start_proxy() {
+    local log=$1 try
+    shift
+    for try in 1 2 3 4 5; do
+        G14_PORT=$(g14_free_port)
+        "${PREFIX}tpmproxy" -port "$G14_PORT" "$@" > "$log" 2>&1 &
+        G14_PID=$!
+        g14_wait_listening "$log" "$G14_PID" && return 0
+        kill -9 "$G14_PID" 2>/dev/null
+    done
+    return 1
 }
 # waits for the proxy's "listening" line (printed once both ports listen)
 g14_wait_listening() {
@@ -35,6 +52,14 @@ g14_ended() {
     done
     return 1
 }
+# a command that must exit by itself: one still running after 5 s is killed and reported as
+# a failure of the check (status 200), never left to hang the suite
+g14_must_exit() {
+    timeout -s KILL 5 "$@"
+    local st=$?
+    [ "$st" -eq 137 ] && return 200
+    return "$st"
+}
 # the proxy runs as a direct child (not through u) so that signals reach it
 # raw bytes to the proxy, reading N reply bytes as hex (0 reads nothing)
 g14_raw() { # port hexbytes nreply
@@ -46,12 +71,9 @@ g14_raw() { # port hexbytes nreply
     echo "${out:-}"
 }
 
-Q=$(g14_free_port)
-check "a free port pair for the proxy" [ "$Q" -ne 0 ]
 mkdir -p "$WORK/g14rec"
-"${PREFIX}tpmproxy" -port "$Q" -record "$WORK/g14rec" > "$WORK/proxy.log" 2>&1 &
-PROXY=$!
-check "tpmproxy listens on its command and platform ports" g14_wait_listening "$WORK/proxy.log" "$PROXY"
+check "tpmproxy listens on its command and platform ports" g14_start_proxy "$WORK/proxy.log" -record "$WORK/g14rec"
+Q=$G14_PORT PROXY=$G14_PID
 check "tpmproxy names its ports" grep -qx "tpmproxy: listening on 127.0.0.1 port $Q, platform port $((Q + 1))" "$WORK/proxy.log"
 
 # ---- clients that only speak mssim, through the proxy -------------------------------
@@ -105,7 +127,7 @@ check "the handshake answers version 1 with a platform port" [ "$r" = "000000010
 
 # one client at a time: a second one waits until the first ends its session
 exec 6<>"/dev/tcp/127.0.0.1/$Q"
-u getrandom -by 8 > "$WORK/g14wait.out" 2>&1 &
+timeout -s KILL 30 "${PREFIX}getrandom" -by 8 > "$WORK/g14wait.out" 2>&1 &
 G14_WAITER=$!
 sleep 1
 check "a second client waits while the first holds the proxy" g14_alive "$G14_WAITER"
@@ -128,11 +150,11 @@ check "tpmproxy -record wrote command/response pairs" \
 check "a recorded GetRandom command has its response beside it" g14_recorded_getrandom
 
 # bad arguments
-fails "tpmproxy refuses port 0" u tpmproxy -port 0
+fails "tpmproxy refuses port 0" g14_must_exit "${PREFIX}tpmproxy" -port 0
 expect "port error says what is wrong" "must be TCP ports"
-fails "tpmproxy refuses a port in use" u tpmproxy -port "$Q" -pport 0
+fails "tpmproxy refuses a port in use" g14_must_exit "${PREFIX}tpmproxy" -port "$Q" -pport 0
 expect "port in use is named" "cannot listen on 127.0.0.1 port $Q"
-fails "tpmproxy refuses an unknown flag" u tpmproxy -xyz
+fails "tpmproxy refuses an unknown flag" g14_must_exit "${PREFIX}tpmproxy" -xyz
 expect "unknown flag is named" "-xyz is not a valid option"
 
 # stop on a signal: exit status 0, ports closed
@@ -143,12 +165,10 @@ check "the command port is closed after the proxy stopped" \
     bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$Q) 2>/dev/null"
 
 # ---- a proxy whose TPM is unreachable, stopped with tpmcmd -stop -------------------------
-Q2=$(g14_free_port)
 DEAD=$(g14_free_port)
 TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw TPM_COMMAND_PORT=$DEAD \
-    "${PREFIX}tpmproxy" -port "$Q2" > "$WORK/proxy2.log" 2>&1 &
-PROXY2=$!
-check "a proxy to an unreachable TPM starts" g14_wait_listening "$WORK/proxy2.log" "$PROXY2"
+    check "a proxy to an unreachable TPM starts" g14_start_proxy "$WORK/proxy2.log"
+Q2=$G14_PORT PROXY2=$G14_PID
 fails "getrandom through it fails cleanly" env TPM_COMMAND_PORT="$Q2" TPM_PLATFORM_PORT=$((Q2 + 1)) \
     "${PREFIX}getrandom" -by 8
 check "the proxy reported the unreachable TPM" grep -q "tpmproxy: failed" "$WORK/proxy2.log"
@@ -161,4 +181,4 @@ check "the proxy's exit status after TPM_STOP is 0" [ "${G14_STATUS:-1}" -eq 0 ]
 # whatever happened above, no proxy outlives the group (it would hold the TPM connection)
 kill -9 "$PROXY" "$PROXY2" 2>/dev/null
 eval "$G14_SAVE"
-unset G14_SAVE G14_WAITER G14_STATUS PROXY PROXY2 Q Q2 DEAD r
+unset G14_SAVE G14_WAITER G14_STATUS G14_PORT G14_PID PROXY PROXY2 Q Q2 DEAD r

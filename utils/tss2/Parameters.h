@@ -424,6 +424,16 @@ typedef struct {
 } HMAC_Out;
 
 typedef struct {
+    TPMI_DH_OBJECT handle;
+    TPM2B_MAX_BUFFER buffer;
+    TPMI_ALG_MAC_SCHEME inScheme;
+} MAC_In;
+
+typedef struct {
+    TPM2B_DIGEST outMAC;
+} MAC_Out;
+
+typedef struct {
     TPMI_DH_OBJECT parentHandle;
     TPM2B_DATA encryptionKey;
     TPM2B_PUBLIC objectPublic;
@@ -479,6 +489,16 @@ typedef struct {
 typedef struct {
     TPMI_DH_OBJECT sequenceHandle;
 } HMAC_Start_Out;
+
+typedef struct {
+    TPMI_DH_OBJECT handle;
+    TPM2B_AUTH auth;
+    TPMI_ALG_MAC_SCHEME inScheme;
+} MAC_Start_In;
+
+typedef struct {
+    TPMI_DH_OBJECT sequenceHandle;
+} MAC_Start_Out;
 
 typedef struct {
     TPMI_DH_OBJECT sequenceHandle;
@@ -1093,11 +1113,13 @@ typedef union {
     Create_In Create;
     ECDH_ZGen_In ECDH_ZGen;
     HMAC_In HMAC;
+    MAC_In MAC;
     Import_In Import;
     Load_In Load;
     Quote_In Quote;
     RSA_Decrypt_In RSA_Decrypt;
     HMAC_Start_In HMAC_Start;
+    MAC_Start_In MAC_Start;
     SequenceUpdate_In SequenceUpdate;
     Sign_In Sign;
     Unseal_In Unseal;
@@ -1186,11 +1208,13 @@ typedef union {
     Create_Out Create;
     ECDH_ZGen_Out ECDH_ZGen;
     HMAC_Out HMAC;
+    MAC_Out MAC;
     Import_Out Import;
     Load_Out Load;
     Quote_Out Quote;
     RSA_Decrypt_Out RSA_Decrypt;
     HMAC_Start_Out HMAC_Start;
+    MAC_Start_Out MAC_Start;
     Sign_Out Sign;
     Unseal_Out Unseal;
     PolicySigned_Out PolicySigned;

@@ -321,11 +321,13 @@ TPM_RC TSS_Rewrap_In_Marshalu(const Rewrap_In *source, uint16_t *written, BYTE *
 TPM_RC TSS_Create_In_Marshalu(const Create_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_ECDH_ZGen_In_Marshalu(const ECDH_ZGen_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_HMAC_In_Marshalu(const HMAC_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
+TPM_RC TSS_MAC_In_Marshalu(const MAC_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_Import_In_Marshalu(const Import_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_Load_In_Marshalu(const Load_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_Quote_In_Marshalu(const Quote_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_RSA_Decrypt_In_Marshalu(const RSA_Decrypt_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_HMAC_Start_In_Marshalu(const HMAC_Start_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
+TPM_RC TSS_MAC_Start_In_Marshalu(const MAC_Start_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_SequenceUpdate_In_Marshalu(const SequenceUpdate_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_Sign_In_Marshalu(const Sign_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_Unseal_In_Marshalu(const Unseal_In *source, uint16_t *written, BYTE **buffer, uint32_t *size);

@@ -195,6 +195,40 @@ static void test_password_auth(void **state)
     TSS_Delete(ctx);
 }
 
+/* TPM2_MAC shares its code with TPM2_HMAC (no row of its own): MAC_In goes out as the same
+ * bytes HMAC_In does, and MAC_Out receives the digest */
+static void test_mac_shares_hmac(void **state)
+{
+    (void)state;
+    static const char *rsp = "8002 00000000 00000000 00000022 0020"
+                             "0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20"
+                             " 0000 01 0000";
+    fake f = {0};
+    script(&f, rsp, 0);
+    script(&f, rsp, 0);
+    TSS_CONTEXT *ctx = ctx_with(&f);
+    HMAC_In hin = {.handle = 0x80000001, .hashAlg = TPM_ALG_SHA256};
+    MAC_In min = {.handle = 0x80000001, .inScheme = TPM_ALG_SHA256};
+    hin.buffer.t.size = min.buffer.t.size = 3;
+    memcpy(hin.buffer.t.buffer, "abc", 3);
+    memcpy(min.buffer.t.buffer, "abc", 3);
+    HMAC_Out hout;
+    MAC_Out mout;
+    assert_int_equal(TSS_Execute(ctx, (RESPONSE_PARAMETERS *)&hout, (COMMAND_PARAMETERS *)&hin, NULL,
+                                 TPM_CC_HMAC, TPM_RS_PW, "k", 0, TPM_RH_NULL, NULL, 0), 0);
+    uint8_t hcmd[1024];
+    uint32_t hlen = f.cmdlen;
+    memcpy(hcmd, f.cmd, hlen);
+    assert_int_equal(TSS_Execute(ctx, (RESPONSE_PARAMETERS *)&mout, (COMMAND_PARAMETERS *)&min, NULL,
+                                 TPM_CC_MAC, TPM_RS_PW, "k", 0, TPM_RH_NULL, NULL, 0), 0);
+    assert_int_equal(f.cmdlen, hlen);
+    assert_memory_equal(f.cmd, hcmd, hlen);
+    assert_int_equal(mout.outMAC.t.size, 32);
+    assert_int_equal(mout.outMAC.t.buffer[31], 0x20);
+    assert_memory_equal(mout.outMAC.t.buffer, hout.outHMAC.t.buffer, 32);
+    TSS_Delete(ctx);
+}
+
 static void test_password_bad_response(void **state)
 {
     (void)state;
@@ -341,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_response_handle),  cmocka_unit_test(test_bad_calls),
         cmocka_unit_test(test_no_connection),    cmocka_unit_test(test_properties),
         cmocka_unit_test(test_reconnect_on_property),
+        cmocka_unit_test(test_mac_shares_hmac),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1609,6 +1609,18 @@ static const tss_field f_HMAC_Out[] = {
 };
 const tss_type tss_t_HMAC_Out = {"HMAC_Out", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(HMAC_Out), 0, 0, NULL, 0, f_HMAC_Out, 1, 0};
 
+static const tss_field f_MAC_In[] = {
+    {"handle", &tss_t_TPMI_DH_OBJECT, offsetof(MAC_In, handle), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"buffer", &tss_t_TPM2B_MAX_BUFFER, offsetof(MAC_In, buffer), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"inScheme", &tss_t_TPMI_ALG_MAC_SCHEME, offsetof(MAC_In, inScheme), (uint32_t)(0), 0, -1, -1, TSS_NULL_YES, (uint32_t)(0), 0},
+};
+const tss_type tss_t_MAC_In = {"MAC_In", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(MAC_In), 0, 0, NULL, 0, f_MAC_In, 3, 0};
+
+static const tss_field f_MAC_Out[] = {
+    {"outMAC", &tss_t_TPM2B_DIGEST, offsetof(MAC_Out, outMAC), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+};
+const tss_type tss_t_MAC_Out = {"MAC_Out", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(MAC_Out), 0, 0, NULL, 0, f_MAC_Out, 1, 0};
+
 static const tss_field f_Import_In[] = {
     {"parentHandle", &tss_t_TPMI_DH_OBJECT, offsetof(Import_In, parentHandle), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
     {"encryptionKey", &tss_t_TPM2B_DATA, offsetof(Import_In, encryptionKey), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
@@ -1675,6 +1687,18 @@ static const tss_field f_HMAC_Start_Out[] = {
     {"sequenceHandle", &tss_t_TPMI_DH_OBJECT, offsetof(HMAC_Start_Out, sequenceHandle), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
 };
 const tss_type tss_t_HMAC_Start_Out = {"HMAC_Start_Out", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(HMAC_Start_Out), 0, 0, NULL, 0, f_HMAC_Start_Out, 1, 0};
+
+static const tss_field f_MAC_Start_In[] = {
+    {"handle", &tss_t_TPMI_DH_OBJECT, offsetof(MAC_Start_In, handle), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"auth", &tss_t_TPM2B_DIGEST, offsetof(MAC_Start_In, auth), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"inScheme", &tss_t_TPMI_ALG_MAC_SCHEME, offsetof(MAC_Start_In, inScheme), (uint32_t)(0), 0, -1, -1, TSS_NULL_YES, (uint32_t)(0), 0},
+};
+const tss_type tss_t_MAC_Start_In = {"MAC_Start_In", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(MAC_Start_In), 0, 0, NULL, 0, f_MAC_Start_In, 3, 0};
+
+static const tss_field f_MAC_Start_Out[] = {
+    {"sequenceHandle", &tss_t_TPMI_DH_OBJECT, offsetof(MAC_Start_Out, sequenceHandle), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+};
+const tss_type tss_t_MAC_Start_Out = {"MAC_Start_Out", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(MAC_Start_Out), 0, 0, NULL, 0, f_MAC_Start_Out, 1, 0};
 
 static const tss_field f_SequenceUpdate_In[] = {
     {"sequenceHandle", &tss_t_TPMI_DH_OBJECT, offsetof(SequenceUpdate_In, sequenceHandle), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},

@@ -1590,6 +1590,11 @@ TPM_RC TSS_HMAC_In_Marshalu(const HMAC_In *source, uint16_t *written, BYTE **buf
     return tss_marshal_entry(&tss_t_HMAC_In, source, written, buffer, size, 0);
 }
 
+TPM_RC TSS_MAC_In_Marshalu(const MAC_In *source, uint16_t *written, BYTE **buffer, uint32_t *size)
+{
+    return tss_marshal_entry(&tss_t_MAC_In, source, written, buffer, size, 0);
+}
+
 TPM_RC TSS_Import_In_Marshalu(const Import_In *source, uint16_t *written, BYTE **buffer, uint32_t *size)
 {
     return tss_marshal_entry(&tss_t_Import_In, source, written, buffer, size, 0);
@@ -1613,6 +1618,11 @@ TPM_RC TSS_RSA_Decrypt_In_Marshalu(const RSA_Decrypt_In *source, uint16_t *writt
 TPM_RC TSS_HMAC_Start_In_Marshalu(const HMAC_Start_In *source, uint16_t *written, BYTE **buffer, uint32_t *size)
 {
     return tss_marshal_entry(&tss_t_HMAC_Start_In, source, written, buffer, size, 0);
+}
+
+TPM_RC TSS_MAC_Start_In_Marshalu(const MAC_Start_In *source, uint16_t *written, BYTE **buffer, uint32_t *size)
+{
+    return tss_marshal_entry(&tss_t_MAC_Start_In, source, written, buffer, size, 0);
 }
 
 TPM_RC TSS_SequenceUpdate_In_Marshalu(const SequenceUpdate_In *source, uint16_t *written, BYTE **buffer, uint32_t *size)
@@ -3355,6 +3365,11 @@ TPM_RC TSS_HMAC_Out_Unmarshalu(HMAC_Out *target, TPM_ST tag, BYTE **buffer, uint
     return tss_response_unmarshal_entry(&tss_t_HMAC_Out, 0, target, tag, buffer, size);
 }
 
+TPM_RC TSS_MAC_Out_Unmarshalu(MAC_Out *target, TPM_ST tag, BYTE **buffer, uint32_t *size)
+{
+    return tss_response_unmarshal_entry(&tss_t_MAC_Out, 0, target, tag, buffer, size);
+}
+
 TPM_RC TSS_Import_Out_Unmarshalu(Import_Out *target, TPM_ST tag, BYTE **buffer, uint32_t *size)
 {
     return tss_response_unmarshal_entry(&tss_t_Import_Out, 0, target, tag, buffer, size);
@@ -3378,6 +3393,11 @@ TPM_RC TSS_RSA_Decrypt_Out_Unmarshalu(RSA_Decrypt_Out *target, TPM_ST tag, BYTE 
 TPM_RC TSS_HMAC_Start_Out_Unmarshalu(HMAC_Start_Out *target, TPM_ST tag, BYTE **buffer, uint32_t *size)
 {
     return tss_response_unmarshal_entry(&tss_t_HMAC_Start_Out, 1, target, tag, buffer, size);
+}
+
+TPM_RC TSS_MAC_Start_Out_Unmarshalu(MAC_Start_Out *target, TPM_ST tag, BYTE **buffer, uint32_t *size)
+{
+    return tss_response_unmarshal_entry(&tss_t_MAC_Start_Out, 1, target, tag, buffer, size);
 }
 
 TPM_RC TSS_Sign_Out_Unmarshalu(Sign_Out *target, TPM_ST tag, BYTE **buffer, uint32_t *size)

@@ -221,10 +221,11 @@ class Parser:
                 i = self.parse_block(lines, i, fname, t, self.union_line)
                 self.define(t)
             elif kw == 'command':
-                if len(toks) != 3:
-                    self.err(where, 'command NAME CCEXPR')
+                if len(toks) not in (3, 5) or (len(toks) == 5 and toks[3] != 'shares'):
+                    self.err(where, 'command NAME CCEXPR [shares OTHER]')
                 t = Type('command', toks[1], where)
                 t.cc = toks[2]
+                t.shares = toks[4] if len(toks) == 5 else None
                 i = self.parse_block(lines, i, fname, t, self.command_line)
                 if any(c.name == t.name for c in self.commands):
                     self.err(where, 'command %s described twice' % t.name)
@@ -533,9 +534,27 @@ class Emitter:
         return '\n'.join(hm) + '\n', '\n'.join(hu) + '\n', '\n'.join(body)
 
     # ---- command table -----------------------------------------------------------------
+    def check_shared(self, c, ccvals):
+        """A command that shares its code with another (MAC and HMAC) has no table row of its
+        own: the other's row marshals it, so both must put the same bytes on the wire."""
+        other = [o for o in self.p.commands if o.name == c.shares and not o.shares]
+        if not other:
+            raise TdlError('%s: shares %s, which is not a command with its own row' % (c.name, c.shares))
+        o = other[0]
+        if ccvals(o) != ccvals(c):
+            raise TdlError('%s shares %s but their codes differ' % (c.name, o.name))
+        wire = lambda cmd: [(f.role, f.auth, resolve(f.ftype).kind,
+                             getattr(resolve(f.ftype), 'base', None) or resolve(f.ftype).name)
+                            for f in cmd.fields]
+        if wire(c) != wire(o):
+            raise TdlError('%s shares %s but its members differ on the wire' % (c.name, o.name))
+
     def cmdtable(self, ccvals):
         rows = []
         for c in self.p.commands:
+            if c.shares:
+                self.check_shared(c, ccvals)
+                continue
             val = ccvals(c)
             ins = [f for f in c.fields if f.role in ('handle', 'in')]
             outs = [f for f in c.fields if f.role in ('outhandle', 'out')]
