@@ -117,20 +117,26 @@ FUZZ_BIN  := $(patsubst utils/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -O1 -g -Iutils -Iutils/lib $(OPENSSL_CFLAGS) \
               -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZ_LIBOBJ := $(patsubst %.c,build/fuzz/%.o,$(LIB_SRC))
+# the utility layer as an archive, for targets that fuzz its parsers (policymaker's text ...)
+FUZZ_TOOLLIB := build/fuzz/libtool.a
 
 build/fuzz/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -c $< -o $@
 
-build/fuzz/fuzz_%: utils/fuzz/fuzz_%.c $(FUZZ_LIBOBJ)
-	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_LIBOBJ) -o $@ -lcrypto
+$(FUZZ_TOOLLIB): $(patsubst %.c,build/fuzz/%.o,$(TOOL_SRC))
+	rm -f $@
+	ar rcs $@ $^
+
+build/fuzz/fuzz_%: utils/fuzz/fuzz_%.c $(FUZZ_LIBOBJ) $(FUZZ_TOOLLIB)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer $< $(FUZZ_LIBOBJ) $(FUZZ_TOOLLIB) -o $@ -lcrypto
 
 fuzz: $(FUZZ_BIN)
 	@set -e; for f in $(FUZZ_BIN); do \
 	  n=$$(basename $$f); mkdir -p build/fuzz/corpus/$$n; \
 	  if [ -d utils/fuzz/corpus/$$n ]; then cp -n utils/fuzz/corpus/$$n/* build/fuzz/corpus/$$n/ 2>/dev/null || true; fi; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
-	  st=0; $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=build/fuzz/ build/fuzz/corpus/$$n \
+	  st=0; $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -close_fd_mask=2 -artifact_prefix=build/fuzz/ build/fuzz/corpus/$$n \
 	    > build/fuzz/$$n.log 2>&1 || st=$$?; tail -n 12 build/fuzz/$$n.log; \
 	  if [ $$st -ne 0 ]; then echo "fuzz: $$n FAILED (exit $$st), see build/fuzz/$$n.log"; exit 1; fi; \
 	done

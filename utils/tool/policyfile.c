@@ -24,12 +24,9 @@ static int bad_char(const tool *t, const char *path, unsigned lineno, unsigned c
     return EXIT_FAILURE;
 }
 
-int policy_text_foreach(const tool *t, const char *path, policy_line_fn fn, void *arg)
+int policy_text_parse(const tool *t, const char *path, const unsigned char *text, size_t len,
+                      policy_line_fn fn, void *arg)
 {
-    unsigned char *text = NULL;
-    size_t len = 0;
-    if (tool_read_bytes(t, path, &text, &len) != 0)
-        return EXIT_FAILURE;
     uint8_t *bytes = malloc(len / 2 + 1);
     int ret = bytes == NULL ? tool_error(t, "out of memory") : 0;
     unsigned lineno = 0;
@@ -53,6 +50,16 @@ int policy_text_foreach(const tool *t, const char *path, policy_line_fn fn, void
         pos = next;
     }
     free(bytes);
+    return ret;
+}
+
+int policy_text_foreach(const tool *t, const char *path, policy_line_fn fn, void *arg)
+{
+    unsigned char *text = NULL;
+    size_t len = 0;
+    if (tool_read_bytes(t, path, &text, &len) != 0)
+        return EXIT_FAILURE;
+    int ret = policy_text_parse(t, path, text, len, fn, arg);
     free(text);
     return ret;
 }

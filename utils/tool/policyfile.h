@@ -20,6 +20,9 @@ typedef int (*policy_line_fn)(void *arg, unsigned lineno, const uint8_t *bytes, 
  * "<name>: <path> line N: <why>" and returns EXIT_FAILURE; also returns fn's non-zero
  * result. Returns 0 when every line was handled. */
 int policy_text_foreach(const tool *t, const char *path, policy_line_fn fn, void *arg);
+/* the same over text already in memory (path names it in messages) */
+int policy_text_parse(const tool *t, const char *path, const unsigned char *text, size_t len,
+                      policy_line_fn fn, void *arg);
 
 /* digest = H(digest || data); the algorithm is digest->hashAlg */
 TPM_RC policy_extend(TPMT_HA *digest, const void *data, size_t len);
