@@ -136,7 +136,7 @@ fuzz: $(FUZZ_BIN)
 	  n=$$(basename $$f); mkdir -p build/fuzz/corpus/$$n; \
 	  if [ -d utils/fuzz/corpus/$$n ]; then cp -n utils/fuzz/corpus/$$n/* build/fuzz/corpus/$$n/ 2>/dev/null || true; fi; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
-	  st=0; $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -close_fd_mask=2 -artifact_prefix=build/fuzz/ build/fuzz/corpus/$$n \
+	  st=0; $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -close_fd_mask=3 -artifact_prefix=build/fuzz/ build/fuzz/corpus/$$n \
 	    > build/fuzz/$$n.log 2>&1 || st=$$?; tail -n 12 build/fuzz/$$n.log; \
 	  if [ $$st -ne 0 ]; then echo "fuzz: $$n FAILED (exit $$st), see build/fuzz/$$n.log"; exit 1; fi; \
 	done

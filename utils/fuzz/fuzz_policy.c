@@ -3,7 +3,7 @@
  * policymaker uses it: every decoded line is extended into a SHA-256 policy digest. A line
  * must decode to half its hex digits, within the input; a malformed line is an error return,
  * never a crash. The first byte picks the hash algorithm. The parser's messages go to stderr,
- * which make fuzz closes (-close_fd_mask=2: libFuzzer and sanitizer reports still print). */
+ * which make fuzz closes (-close_fd_mask=3: libFuzzer and sanitizer reports still print). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
