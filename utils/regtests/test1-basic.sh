@@ -34,8 +34,16 @@ g1_status_is() { local want=$1; shift; "$@" >/dev/null 2>&1; [ $? -eq "$want" ];
 if [ "${REG_NOPOWER:-0}" = 1 ]; then
     echo "  skip  powerup / startup after powerup (REG_NOPOWER=1: no power signals)"
 else
+    # temporary files a killed process left: Startup(CLEAR) removes those a minute old
+    : > "$TPM_DATA_DIR/h80000009.bin.tmpOLD123"
+    touch -d '5 minutes ago' "$TPM_DATA_DIR/h80000009.bin.tmpOLD123"
+    : > "$TPM_DATA_DIR/h80000009.bin.tmpNEW123"
     g1run "powerup" u powerup
     g1run "startup after powerup" u startup
+    check "startup removed a stale temporary state file" [ ! -e "$TPM_DATA_DIR/h80000009.bin.tmpOLD123" ]
+    check "startup kept a fresh temporary state file (a writer may be at work)" \
+        [ -e "$TPM_DATA_DIR/h80000009.bin.tmpNEW123" ]
+    rm -f "$TPM_DATA_DIR/h80000009.bin.tmpNEW123"
 fi
 # the TPM is started either way: a second startup must be refused
 g1fails "second startup fails" u startup

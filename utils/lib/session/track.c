@@ -6,6 +6,8 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "crypto/crypto.h"
 #include "session/auth.h"
@@ -143,8 +145,8 @@ static void context_loaded(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT *c
     }
 }
 
-/* Startup(CLEAR) (TPM Reset or Restart): transient objects and sessions are gone, and NV
- * indexes lose their until-reboot locks (and the written bit of CLEAR_STCLEAR indexes), which
+/* Startup(CLEAR) (TPM Reset or Restart): transient objects and sessions are gone (and so
+ * are temporary files that killed processes left behind), and NV indexes lose their until-reboot locks (and the written bit of CLEAR_STCLEAR indexes), which
  * changes their Names. Persistent objects keep theirs. */
 static void startup_clear(TSS_CONTEXT *ctx)
 {
@@ -167,6 +169,14 @@ static void startup_clear(TSS_CONTEXT *ctx)
                 pub.attributes.val = a;
                 tss_nvpublic_store(ctx, h, &pub);
             }
+        } else if (strstr(e->d_name, ".bin.tmp") != NULL) {
+            /* left by a process killed between writing and renaming; a minute old, so no
+             * writer is still at work on it */
+            char path[TSS_PATH_MAX + 300];
+            struct stat st;
+            snprintf(path, sizeof(path), "%s/%s", ctx->data_dir, e->d_name);
+            if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime + 60 < time(NULL))
+                tss_state_remove(path);
         } else if (sscanf(e->d_name, "cx%8x.%4s", &h, tail) == 2 && strcmp(tail, "bin") == 0) {
             /* saved object contexts do not survive a TPM Reset or Restart */
             char path[TSS_PATH_MAX + 32];
