@@ -145,6 +145,14 @@ static void test_agrees_with_openssl(void **state)
             assert_memory_equal(a, b, sizes[alg]);
         }
     }
+    /* empty pieces may be NULL (KDFa without a context, an empty auth): no memcpy(NULL) */
+    tss_chunk withnull[3] = {{NULL, 0}, {"abc", 3}, {NULL, 0}};
+    assert_int_equal(tss_hash(TPM_ALG_SHA256, withnull, 3, a), 0);
+    hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", b, 32);
+    assert_memory_equal(a, b, 32);
+    assert_int_equal(tss_hmac(TPM_ALG_SHA256, NULL, 0, withnull, 3, a), 0);
+    ossl_hmac(1, k, 0, (const uint8_t *)"abc", 3, b);
+    assert_memory_equal(a, b, 32);
     /* algorithms outside the native four still work, through OpenSSL */
     tss_chunk abc = {"abc", 3};
     assert_int_equal(tss_hash(TPM_ALG_SHA3_256, &abc, 1, a), 0);

@@ -218,6 +218,8 @@ int tss_sha_init(tss_sha_ctx *c, TPM_ALG_ID alg)
 
 void tss_sha_update(tss_sha_ctx *c, const void *data, size_t n)
 {
+    if (n == 0)
+        return; /* data may be NULL then */
     const uint8_t *p = data;
     c->total += n;
     if (c->fill > 0) {
