@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# GROUP: event logs (eventextend, imaextend)
+# Sourced by reg.sh from its scratch directory ($WORK); uses run / fails / check / u.
+# mklog.py writes the logs (a SHA-1 format and a crypto-agile firmware log, IMA ima-ng,
+# ima-sig and legacy ima entries, and broken variants) together with the PCR values they must
+# give, computed in Python independently of the utilities. The logs extend PCRs 16 and 23
+# (resettable), and PCR 10 for the comparison with IBM's imaextend.
+
+G12=$WORK/g12
+g12_pcrs() { grep '^PCR' "$WORK/last.out" > "$WORK/g12.pcrs"; cmp "$WORK/g12.pcrs" "$1"; }
+# the TPM's PCR equals the expect file's line "PCR NN alg hex"
+g12_tpm_is() { # pcr alg expectfile
+    local want got
+    want=$(sed -n "s/^PCR $(printf %02d "$1") $2 *\([0-9a-f]*\)$/\1/p" "$3")
+    got=$(u pcrread -ha "$1" -halg "$2" -ns 2>/dev/null)
+    [ -n "$want" ] && [ "$got" = "$want" ]
+}
+g12_reset() { u pcrreset -ha 16 >/dev/null 2>&1 && u pcrreset -ha 23 >/dev/null 2>&1; }
+# sha256 fold: start value, then the template hashes (sha1) zero padded to 32 bytes
+g12_fold() {
+    python3 -c 'import hashlib, sys
+v = bytes.fromhex(sys.argv[1])
+for th in sys.argv[2:]:
+    v = hashlib.sha256(v + bytes.fromhex(th) + bytes(12)).digest()
+print(v.hex())' "$@"
+}
+
+if ! command -v python3 >/dev/null; then
+    check "python3 is installed (the group writes its logs with it)" false
+    return 0 2>/dev/null || exit 0
+fi
+run "mklog.py writes the logs" python3 "$REGDIR/regtests/mklog.py" "$G12"
+
+# ---- firmware logs, in software --------------------------------------------------------
+run "eventextend -sim of the SHA-1 format log" u eventextend -if "$G12/bios.log" -sim
+check "SHA-1 log: the computed PCRs equal the independent computation" g12_pcrs "$G12/bios.expect"
+expect "events are printed with their type names" "event 3: PCR 16 type EV_SEPARATOR"
+run "eventextend -sim -checkhash of the crypto-agile log" u eventextend -if "$G12/agile.log" -sim -checkhash
+check "agile log: three banks equal the independent computation" g12_pcrs "$G12/agile.expect"
+expect "the Spec ID event is shown" "event 0: PCR 0 type EV_NO_ACTION"
+run "eventextend -v prints event data" u eventextend -if "$G12/agile.log" -v
+expect "event data as text" "event data: Calling INT 19h"
+run "eventextend -sim -ns -pcrmax 16" u eventextend -if "$G12/agile.log" -sim -ns -pcrmax 16
+check "-ns -pcrmax 16: bare hex of PCR 16 only" \
+    grep -qx "$(sed -n 's/^PCR 16 sha256 *//p' "$G12/agile.expect")" "$WORK/last.out"
+check "-pcrmax 16 leaves PCR 23 out" \
+    bash -c "! grep -q '$(sed -n 's/^PCR 23 sha256 *//p' "$G12/agile.expect")' '$WORK/last.out'"
+
+run "a log whose EV_SEPARATOR digest is wrong replays without -checkhash" u eventextend -if "$G12/badhash.log"
+fails "-checkhash finds the digest that is not the hash of its data" u eventextend -if "$G12/badhash.log" -checkhash
+expect "the mismatch names the event" "event 5: sha1 digest is not the hash of the event data"
+fails "a log cut inside an event" u eventextend -if "$G12/trunc.log" -sim
+expect "the truncated event is named" "event 4: truncated"
+fails "an event whose size runs past the end" u eventextend -if "$G12/liesize.log"
+expect "the lying size is named" "event 2: event size 1048576, only 9 bytes left"
+fails "a digest of an algorithm the header does not list" u eventextend -if "$G12/unknownalg.log"
+expect "the unlisted algorithm is named" "event 2: digest 0 has algorithm 0x0012"
+fails "a Spec ID event listing 200 algorithms" u eventextend -if "$G12/badspec.log"
+expect "the bad header is named" "event 0: Spec ID event lists 200 algorithms"
+: > "$G12/empty.log"
+run "an empty log has no events" u eventextend -if "$G12/empty.log" -sim
+fails "eventextend of a missing file" u eventextend -if "$G12/none.log"
+fails "eventextend -pcrmax 24" u eventextend -if "$G12/agile.log" -pcrmax 24
+fails "eventextend without -if" u eventextend -sim
+
+# ---- firmware logs into the TPM ---------------------------------------------------------
+g12_reset
+run "eventextend -tpm of the crypto-agile log" u eventextend -if "$G12/agile.log" -tpm
+for alg in sha1 sha256 sha384; do
+    check "PCR 16 $alg after the replay equals the log" g12_tpm_is 16 $alg "$G12/agile.expect"
+    check "PCR 23 $alg after the replay equals the log" g12_tpm_is 23 $alg "$G12/agile.expect"
+done
+run "eventextend -checkpcr: the TPM matches the log" u eventextend -if "$G12/agile.log" -checkpcr
+run "pcrextend changes PCR 16" u pcrextend -ha 16 -halg sha256 -ic tampered
+fails "eventextend -checkpcr after PCR 16 changed" u eventextend -if "$G12/agile.log" -checkpcr
+expect "the differing PCR is named" "PCR 16 sha256 differs from the log"
+g12_reset
+run "eventextend -tpm -checkpcr of the SHA-1 format log" u eventextend -if "$G12/bios.log" -tpm -checkpcr
+check "PCR 16 sha1 after the SHA-1 log equals the log" g12_tpm_is 16 sha1 "$G12/bios.expect"
+g12_reset
+fails "eventextend -tpm of a truncated log fails" u eventextend -if "$G12/trunc.log" -tpm
+check "...and extended nothing past the last good event (PCR 23 untouched)" \
+    [ "$(u pcrread -ha 23 -halg sha256 -ns)" = "0000000000000000000000000000000000000000000000000000000000000000" ]
+if command -v tsseventextend >/dev/null; then
+    g12_reset
+    run "IBM's tsseventextend replays the same crypto-agile log" \
+        env TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw tsseventextend -if "$G12/agile.log"
+    check "IBM's replay gives the PCR 16 sha256 we compute" g12_tpm_is 16 sha256 "$G12/agile.expect"
+    check "IBM's replay gives the PCR 23 sha384 we compute" g12_tpm_is 23 sha384 "$G12/agile.expect"
+else
+    echo "  skip  IBM comparison (Debian package tss2 not installed)"
+fi
+g12_reset
+
+# ---- IMA ---------------------------------------------------------------------------------
+run "imaextend -sim of ima-ng (sha256 bank)" u imaextend -if "$G12/ima-ng.log" -sim -checkhash -checkdata
+check "ima-ng sha256: equals the independent computation" g12_pcrs "$G12/ima-ng.sha256.expect"
+run "imaextend -sim -halg sha1" u imaextend -if "$G12/ima-ng.log" -sim -halg sha1
+check "ima-ng sha1: equals the independent computation" g12_pcrs "$G12/ima-ng.sha1.expect"
+run "imaextend -le of a little-endian list" u imaextend -if "$G12/ima-ng-le.log" -le -sim -checkhash
+check "little-endian list: equals the independent computation" g12_pcrs "$G12/ima-ng-le.sha256.expect"
+fails "a little-endian list read as big-endian" u imaextend -if "$G12/ima-ng-le.log"
+run "imaextend of ima-sig entries, -l" u imaextend -if "$G12/ima-sig.log" -sim -checkhash -checkdata -l
+check "ima-sig: equals the independent computation" g12_pcrs "$G12/ima-sig.sha256.expect"
+expect "-l shows the signed file" "sha512 /usr/bin/signed \(signed\)"
+run "imaextend -b 1 -e 2" u imaextend -if "$G12/ima-ng.log" -b 1 -e 2
+check "-b 1 -e 2 prints entries 1 and 2 only" \
+    bash -c "grep -c '^entry' '$WORK/last.out' | grep -qx 2 && ! grep -q '^entry 0:' '$WORK/last.out'"
+run "imaextend -of writes the computed PCR" u imaextend -if "$G12/ima-ng.log" -of "$G12/ima.pcr"
+check "-of: the 32-byte sha256 value" \
+    [ "$(od -An -tx1 -v "$G12/ima.pcr" | tr -d ' \n')" = "$(sed -n 's/^PCR 16 sha256 *//p' "$G12/ima-ng.sha256.expect")" ]
+fails "a truncated IMA list" u imaextend -if "$G12/ima-trunc.log"
+expect "the truncated entry is named" "entry 4: "
+fails "a template name length of 5000" u imaextend -if "$G12/ima-badname.log"
+expect "the bad name length is named" "entry 5: template name length 5000"
+fails "a template data length past the end" u imaextend -if "$G12/ima-badlen.log"
+expect "the lying length is named" "entry 0: template data length 16777216"
+fails "-checkhash finds a template hash that is not the hash of its data" \
+    u imaextend -if "$G12/ima-badhash.log" -checkhash
+expect "the bad template hash is named" "entry 5: the template hash is not the hash of its data"
+fails "-checkdata finds a 31-byte sha256 file digest" u imaextend -if "$G12/ima-baddata.log" -checkdata
+expect "the bad file digest is named" "entry 0: sha256 file digest of 31 bytes"
+fails "imaextend -b after -e" u imaextend -if "$G12/ima-ng.log" -b 3 -e 1
+
+u pcrreset -ha 16 >/dev/null 2>&1
+run "imaextend -tpm" u imaextend -if "$G12/ima-ng.log" -tpm
+check "PCR 16 sha256 after the IMA replay equals the list" g12_tpm_is 16 sha256 "$G12/ima-ng.sha256.expect"
+u pcrreset -ha 16 >/dev/null 2>&1
+
+# PCR 10 cannot be reset: fold its current value with the template hashes the list holds.
+# (IBM's 1.4.5 reads only little-endian lists correctly, with -le.)
+run "imaextend lists the PCR 10 entries" u imaextend -if "$G12/ima-pcr10.log" -le
+G12_TH=$(sed -n 's/^entry [0-9]*: PCR 10 template ima-ng hash \([0-9a-f]*\)$/\1/p' "$WORK/last.out")
+G12_A=$(u pcrread -ha 10 -halg sha256 -ns)
+run "imaextend -tpm into PCR 10" u imaextend -if "$G12/ima-pcr10.log" -le -tpm
+check "PCR 10 sha256 moved as the folded template hashes say" \
+    [ "$(u pcrread -ha 10 -halg sha256 -ns)" = "$(g12_fold "$G12_A" $G12_TH)" ]
+if command -v tssimaextend >/dev/null; then
+    G12_A=$(u pcrread -ha 10 -halg sha256 -ns)
+    run "IBM's tssimaextend replays the same list" \
+        env TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw tssimaextend -le -if "$G12/ima-pcr10.log"
+    check "IBM's replay moves PCR 10 sha256 as ours does" \
+        [ "$(u pcrread -ha 10 -halg sha256 -ns)" = "$(g12_fold "$G12_A" $G12_TH)" ]
+fi
+unset G12 G12_TH G12_A
+unset -f g12_pcrs g12_tpm_is g12_reset g12_fold
