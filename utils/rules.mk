@@ -146,8 +146,17 @@ fuzz-seed: all $(FUZZ_BIN)
 	@bash utils/fuzz/record.sh "$(OUT)"
 
 # ---- benchmarks (never tests) -------------------------------------------------------
-bench: all
-	@bash utils/bench/bench.sh "$(OUT)"
+bench: all $(BUILD)/bench/bench_inproc $(BUILD)/bench/bench_floor
+	@BENCH_BIN="$(BUILD)/bench" bash utils/bench/bench.sh "$(OUT)"
+
+# in-process loops over the static library, and the floor: the same bytes with no TSS
+$(BUILD)/bench/bench_inproc: utils/bench/bench_inproc.c $(OUT)/libtss.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(OUT)/libtss.a $(LIBS_ALL)
+
+$(BUILD)/bench/bench_floor: utils/bench/bench_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $<
 
 bench-marshal: $(BUILD)/bench/bench_marshal
 	$(BUILD)/bench/bench_marshal

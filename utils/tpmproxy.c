@@ -12,7 +12,8 @@
  * Command port: TPM_SEND_COMMAND (locality 0 only; another locality gets TPM_RC_LOCALITY),
  * TPM_SESSION_END, TPM_STOP (the proxy exits) and the handshake. Platform port (-pport,
  * default command port + 1; 0 disables it): every platform signal is passed to the TPM side,
- * which honours it only where it can (a simulator, swtpm's control channel).
+ * which honours it only where it can (a simulator, swtpm's control channel), except a
+ * power-on while the TPM is on, which changes nothing, as on a simulator.
  *
  * One client at a time: a second client waits in the listen queue until the first ends its
  * session. A client that vanishes or stalls mid-message (10 s) is dropped; the proxy carries
@@ -236,6 +237,10 @@ static int serve_command(TSS_CONTEXT *ctx, int fd)
     }
 }
 
+/* as a simulator, power-on of a TPM that is on changes nothing (tpm2-tools' mssim TCTI
+ * sends it with every connection; passed on to swtpm it would reset the TPM) */
+static int powered = 1;
+
 /* one platform signal: 0 keep the connection, otherwise close it */
 static int serve_platform(TSS_CONTEXT *ctx, int fd)
 {
@@ -250,9 +255,17 @@ static int serve_platform(TSS_CONTEXT *ctx, int fd)
         write_word(fd, 0);
         return 1;
     }
-    TPM_RC rc = TSS_TransmitPlatform(ctx, sig, t.verbose ? "tpmproxy" : NULL);
+    TPM_RC rc = 0;
+    if (sig == TPM_SIGNAL_POWER_ON && powered) {
+        if (t.verbose)
+            printf("tpmproxy: platform signal 1: the TPM is on already\n");
+        return write_word(fd, 0);
+    }
+    rc = TSS_TransmitPlatform(ctx, sig, t.verbose ? "tpmproxy" : NULL);
     if (rc != 0)
         tool_print_rc(&t, rc);
+    else if (sig == TPM_SIGNAL_POWER_ON || sig == TPM_SIGNAL_POWER_OFF)
+        powered = sig == TPM_SIGNAL_POWER_ON;
     if (t.verbose)
         printf("tpmproxy: platform signal %u: %s\n", sig, rc == 0 ? "done" : "failed");
     fflush(stdout);

@@ -125,6 +125,15 @@ check "a command at locality 3 gets TPM_RC_LOCALITY (the TPM side carries locali
 r=$(g14_raw "$Q" "0000000f00000001" 12)
 check "the handshake answers version 1 with a platform port" [ "$r" = "000000010000000100000000" ]
 
+# a simulator ignores power-on while it is on (tpm2-tools sends one with every connection)
+r=$(g14_raw $((Q + 1)) "00000001" 4)
+check "a power-on while the TPM is on is answered 0" [ "$r" = "00000000" ]
+run "...and changed nothing: no new startup is needed" u getrandom -by 8
+if command -v tpm2_getrandom >/dev/null; then
+    run "tpm2-tools (mssim TCTI) through tpmproxy" tpm2_getrandom -T mssim:port="$Q" 8 -o "$WORK/t2.bin"
+    run "...twice (its power-on does not reset the TPM)" tpm2_getrandom -T mssim:port="$Q" 8 -o "$WORK/t2.bin"
+fi
+
 # one client at a time: a second one waits until the first ends its session
 exec 6<>"/dev/tcp/127.0.0.1/$Q"
 timeout -s KILL 30 "${PREFIX}getrandom" -by 8 > "$WORK/g14wait.out" 2>&1 &

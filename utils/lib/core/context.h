@@ -16,6 +16,8 @@ struct TSS_CONTEXT {
     char loader[512];            /* TPM_TRANSPORT; empty = from the other properties */
     int encrypt_sessions;
     char session_enckey[160];    /* hex, as given */
+    uint8_t user_key[32];        /* the per-user state key, once read (store/state.c) */
+    int user_key_cached;
     tss_transport_config tcfg;
     int platform_port_set;       /* platform port given explicitly */
     tss_transport tr;

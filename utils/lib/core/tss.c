@@ -13,6 +13,7 @@
 
 #include "core/commands.h"
 #include "core/context.h"
+#include "crypto/crypto.h"
 #include "session/auth.h"
 #include "tss2/tsstransmit.h"
 
@@ -61,8 +62,8 @@ TPM_RC TSS_Delete(TSS_CONTEXT *ctx)
     if (ctx == NULL)
         return 0;
     tss_transport_drop(ctx);
-    /* the buffers held passwords and session secrets */
-    memset(ctx, 0, sizeof(*ctx));
+    /* the buffers held passwords and session secrets, user_key the state key */
+    tss_wipe(ctx, sizeof(*ctx));
     free(ctx);
     return 0;
 }

@@ -82,7 +82,22 @@ static int private_dir(const char *dir)
     return 1;
 }
 
+static TPM_RC read_default_key(TSS_CONTEXT *ctx, uint8_t *key);
+
+/* the per-user key is read once per context (a session command reads and writes its state) */
 static TPM_RC default_key(TSS_CONTEXT *ctx, uint8_t *key)
+{
+    if (!ctx->user_key_cached) {
+        TPM_RC rc = read_default_key(ctx, ctx->user_key);
+        if (rc != 0)
+            return rc;
+        ctx->user_key_cached = 1;
+    }
+    memcpy(key, ctx->user_key, 32);
+    return 0;
+}
+
+static TPM_RC read_default_key(TSS_CONTEXT *ctx, uint8_t *key)
 {
     char dir[TSS_PATH_MAX], path[TSS_PATH_MAX + 32];
     const char *rt = getenv("XDG_RUNTIME_DIR");

@@ -284,22 +284,39 @@ uint32_t tss_transport_check_header(const uint8_t hdr[10], uint32_t capacity, ui
 uint32_t tss_transport_read_response(const tss_transport *t, int fd, uint8_t *rsp,
                                      uint32_t *rsplen)
 {
-    uint32_t size;
+    /* wait, then take whatever has arrived, up to the capacity: one poll and one read for a
+     * response that arrives in one piece (the usual case), more only when it is split */
+    uint32_t got = 0, size = 0;
     if (*rsplen < HDR_SIZE)
         return TSS_RC_INSUFFICIENT_BUFFER;
-    uint32_t rc = tss_transport_read_all(t, fd, rsp, HDR_SIZE);
-    if (rc != 0)
-        return rc;
-    /* the size is checked before the body is read, so a lying header cannot overrun rsp */
-    rc = tss_transport_check_header(rsp, *rsplen, &size);
-    if (rc != 0) {
-        tss_transport_trace(t, 1, "transport: response size field out of range (capacity %u)",
-                            *rsplen);
-        return rc;
+    while (size == 0 || got < size) {
+        uint32_t rc = tss_transport_wait(t, fd, POLLIN);
+        if (rc != 0)
+            return rc;
+        ssize_t n = read(fd, rsp + got, *rsplen - got);
+        if (n == 0) {
+            tss_transport_trace(t, 1, "transport: peer closed after %u response bytes", got);
+            return TSS_RC_BAD_CONNECTION;
+        }
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK)
+                continue;
+            tss_transport_trace(t, 1, "transport: read: %s", strerror(errno));
+            return TSS_RC_BAD_CONNECTION;
+        }
+        got += (uint32_t)n;
+        /* the size is checked as soon as the header is in, so a lying header cannot make
+         * the loop wait for bytes that do not fit */
+        if (size == 0 && got >= HDR_SIZE && tss_transport_check_header(rsp, *rsplen, &size) != 0) {
+            tss_transport_trace(t, 1, "transport: response size field out of range (capacity %u)",
+                                *rsplen);
+            return TSS_RC_MALFORMED_RESPONSE;
+        }
     }
-    rc = tss_transport_read_all(t, fd, rsp + HDR_SIZE, size - HDR_SIZE);
-    if (rc != 0)
-        return rc;
+    if (got != size) {
+        tss_transport_trace(t, 1, "transport: %u bytes after a %u-byte response", got - size, size);
+        return TSS_RC_MALFORMED_RESPONSE;
+    }
     *rsplen = size;
     return 0;
 }
