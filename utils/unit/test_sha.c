@@ -13,6 +13,7 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include "crypto/aes.h"
 #include "crypto/crypto.h"
 #include "crypto/sha.h"
 #include "tss2/tsserror.h"
@@ -198,6 +199,60 @@ static void test_seal(void **state)
     assert_int_equal(tss_ct_equal(data, data + 1, 10), 0);
 }
 
+/* FIPS 197 appendix C: the example vectors for AES-128, -192, -256 */
+static void test_aes_fips197(void **state)
+{
+    (void)state;
+    uint8_t key[32], pt[16], ct[16], out[16];
+    tss_aes a;
+    for (int i = 0; i < 32; i++)
+        key[i] = (uint8_t)i;
+    hex("00112233445566778899aabbccddeeff", pt, 16);
+    static const char *const want[3] = {"69c4e0d86a7b0430d8cdb78070b4c55a",
+                                        "dda97ca4864cdfe06eaf70a0ec0d7191",
+                                        "8ea2b7ca516745bfeafc49904b496089"};
+    for (int k = 0; k < 3; k++) {
+        assert_int_equal(tss_aes_init(&a, key, 16 + 8 * (size_t)k), 0);
+        tss_aes_encrypt(&a, pt, out);
+        hex(want[k], ct, 16);
+        assert_memory_equal(out, ct, 16);
+    }
+    assert_int_equal(tss_aes_init(&a, key, 20), -1);
+}
+
+/* CFB-128 both ways against OpenSSL, every length 0..100, all key sizes */
+static void test_aes_cfb_openssl(void **state)
+{
+    (void)state;
+    static const char *const names[3] = {"AES-128-CFB", "AES-192-CFB", "AES-256-CFB"};
+    uint8_t key[32], iv[16], pt[100], ours[100], ref[100];
+    srand(77);
+    for (size_t i = 0; i < sizeof(key); i++)
+        key[i] = (uint8_t)rand();
+    for (size_t i = 0; i < sizeof(iv); i++)
+        iv[i] = (uint8_t)rand();
+    for (size_t i = 0; i < sizeof(pt); i++)
+        pt[i] = (uint8_t)rand();
+    for (int k = 0; k < 3; k++) {
+        size_t kl = 16 + 8 * (size_t)k;
+        EVP_CIPHER *c = EVP_CIPHER_fetch(NULL, names[k], NULL);
+        assert_non_null(c);
+        for (size_t n = 0; n <= sizeof(pt); n++) {
+            EVP_CIPHER_CTX *x = EVP_CIPHER_CTX_new();
+            int outl = 0;
+            assert_int_equal(EVP_EncryptInit_ex2(x, c, key, iv, NULL), 1);
+            assert_int_equal(EVP_EncryptUpdate(x, ref, &outl, pt, (int)n), 1);
+            EVP_CIPHER_CTX_free(x);
+            memcpy(ours, pt, n);
+            assert_int_equal(tss_aes_cfb(1, key, kl, iv, ours, n), 0);
+            assert_memory_equal(ours, ref, n);
+            assert_int_equal(tss_aes_cfb(0, key, kl, iv, ours, n), 0);
+            assert_memory_equal(ours, pt, n);
+        }
+        EVP_CIPHER_free(c);
+    }
+}
+
 static void test_random(void **state)
 {
     (void)state;
@@ -215,6 +270,8 @@ int main(void)
         cmocka_unit_test(test_hmac_vectors),
         cmocka_unit_test(test_agrees_with_openssl),
         cmocka_unit_test(test_seal),
+        cmocka_unit_test(test_aes_fips197),
+        cmocka_unit_test(test_aes_cfb_openssl),
         cmocka_unit_test(test_random),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
