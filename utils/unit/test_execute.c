@@ -263,6 +263,15 @@ static void test_response_handle(void **state)
     assert_int_equal(out.objectHandle, 0x80000001);
     assert_int_equal(out.name.t.size, 4);
     TSS_Delete(ctx);
+    /* a handle of another type (here a persistent one) is refused: it is not covered by the
+     * response HMAC, and a Name must not be filed under it */
+    fake g = {0};
+    script(&g, "8001 00000000 00000000 81000001 0004 000b1122", 0);
+    ctx = ctx_with(&g);
+    assert_int_equal(TSS_Execute(ctx, (RESPONSE_PARAMETERS *)&out, (COMMAND_PARAMETERS *)&in, NULL,
+                                 TPM_CC_LoadExternal, TPM_RH_NULL, NULL, 0),
+                     TSS_RC_MALFORMED_RESPONSE);
+    TSS_Delete(ctx);
 }
 
 static void test_bad_calls(void **state)

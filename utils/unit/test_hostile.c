@@ -511,6 +511,10 @@ static uint32_t build_response(const tss_command *cmd, uint8_t *buf, uint32_t ca
     assert_non_null(out);
     if (filled)
         fill(cmd->out, (BYTE *)out, 0, 0);
+    if (cmd->out_handles == 1) { /* a handle of the type the command creates */
+        TPM_HANDLE h = cmd->cc == TPM_CC_StartAuthSession ? 0x02000000 : 0x80000000;
+        memcpy(out, &h, sizeof(h));
+    }
     tss_wcur w;
     tss_wcur_init(&w, buf, cap);
     tss_put_uint(&w, cmd->auth_handles > 0 ? TPM_ST_SESSIONS : TPM_ST_NO_SESSIONS, 2);

@@ -218,6 +218,20 @@ static TPM_RC build_command(TSS_CONTEXT *ctx, tss_call *c, uint32_t *len)
     return 0;
 }
 
+/* The response handle is outside the response HMAC: at least its type must be what the
+ * command creates (a transient object, a session; ContextLoad either), or a forged handle
+ * would file a Name under another entity's handle. */
+static int handle_type_ok(TPM_CC cc, TPM_HANDLE h)
+{
+    uint8_t type = (uint8_t)(h >> 24);
+    int session = type == TPM_HT_HMAC_SESSION || type == TPM_HT_POLICY_SESSION;
+    if (cc == TPM_CC_StartAuthSession)
+        return session;
+    if (cc == TPM_CC_ContextLoad)
+        return session || type == TPM_HT_TRANSIENT;
+    return type == TPM_HT_TRANSIENT;
+}
+
 static TPM_RC parse_response(TSS_CONTEXT *ctx, tss_call *c, uint32_t rsplen)
 {
     const tss_command *cmd = c->cmd;
@@ -236,6 +250,14 @@ static TPM_RC parse_response(TSS_CONTEXT *ctx, tss_call *c, uint32_t rsplen)
     }
     if (cmd->out != NULL)
         tss_get_fields(&r, cmd->out, c->out, 0, cmd->out_handles);
+    if (r.rc == 0 && cmd->out_handles == 1) {
+        TPM_HANDLE h;
+        memcpy(&h, c->out, sizeof(h)); /* the response handle is the Out structure's first member */
+        if (!handle_type_ok(cmd->cc, h)) {
+            tss_trace(ctx, 1, "TSS_Execute: %s returned handle %08x of the wrong type\n", cmd->name, h);
+            return TSS_RC_MALFORMED_RESPONSE;
+        }
+    }
     uint32_t psize = r.left;
     if (c->n > 0) {
         psize = (uint32_t)tss_get_uint(&r, 4);
