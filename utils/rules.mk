@@ -47,9 +47,11 @@ lib: $(OUT)/libtss.a $(OUT)/libtss.so
 
 utilities: $(UTILS)
 
-$(BUILD)/%.o: %.c $(HEADERS)
+# each object depends on the headers it includes (-MMD writes them to the .d beside it;
+# -MP keeps a deleted header from breaking the build)
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(OUT)/libtss.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -120,9 +122,9 @@ FUZZ_LIBOBJ := $(patsubst %.c,build/fuzz/%.o,$(LIB_SRC))
 # the utility layer as an archive, for targets that fuzz its parsers (policymaker's text ...)
 FUZZ_TOOLLIB := build/fuzz/libtool.a
 
-build/fuzz/%.o: %.c $(HEADERS)
+build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_FLAGS) -c $< -o $@
+	clang $(FUZZ_FLAGS) -MMD -MP -c $< -o $@
 
 $(FUZZ_TOOLLIB): $(patsubst %.c,build/fuzz/%.o,$(TOOL_SRC))
 	rm -f $@
@@ -177,3 +179,10 @@ install: all
 
 clean:
 	rm -rf build $(OUT)/libtss.a $(OUT)/libtss.so $(OUT)/$(SONAME) $(UTILS)
+
+# the header dependencies the compiler wrote (none before the first build: then all is built).
+# Objects of a tree built before -MMD have no .d: they are removed once, so they are rebuilt.
+MMD_STAMP := $(shell for d in $(BUILD) build/fuzz; do [ ! -d $$d ] || [ -f $$d/.mmd ] || \
+                 find $$d -name '*.o' -delete; mkdir -p $$d && touch $$d/.mmd; done)
+-include $(wildcard $(BUILD)/utils/*.d $(BUILD)/utils/*/*.d $(BUILD)/utils/*/*/*.d \
+                    build/fuzz/utils/*/*.d build/fuzz/utils/*/*/*.d)
