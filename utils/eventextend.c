@@ -4,13 +4,15 @@
  * extends them into the TPM (-tpm), computes the PCRs in software (-sim), compares those
  * with the TPM's (-checkpcr) and checks the digests that are hashes of the event data
  * (-checkhash). EV_NO_ACTION events are never extended; a StartupLocality event sets PCR
- * 0's starting value. A malformed log is an error naming the event, after nothing
+ * 0's starting value: with -tpm it power-cycles the TPM (simulators: mssim, swtpm) and sends
+ * TPM2_Startup at that locality, as IBM's eventextend does. A malformed log is an error naming the event, after nothing
  * was extended past the last good event. */
 #include <ctype.h>
 #include <string.h>
 
 #include "tool/eventlog.h"
 #include "tss2/tsscrypto.h"
+#include "tss2/tsstransmit.h"
 
 static const char *ifile;
 static int nospec, tpm, sim, checkhash, checkpcr, ns;
@@ -70,12 +72,43 @@ static int check_hash(const el_event *e)
     return bad;
 }
 
+/* a StartupLocality event (PCR 0, "StartupLocality\0" and one locality byte)? */
+static int startup_locality(const el_event *e)
+{
+    static const char loc[16] = "StartupLocality";
+    return e->type == EV_NO_ACTION && e->pcr == 0 && e->datalen == 17 && memcmp(e->data, loc, 16) == 0;
+}
+
+/* -tpm and StartupLocality: power off, power on, NV on, then TPM2_Startup(CLEAR) at the
+ * event's locality (PCR 0 then starts at that locality's value) */
+static TPM_RC tpm_startup_at(TSS_CONTEXT *ctx, uint8_t locality)
+{
+    char loc[4];
+    TPM_RC rc = TSS_TransmitPlatform(ctx, TPM_SIGNAL_POWER_OFF, "TPM2_PowerOffPlatform");
+    if (rc == 0)
+        rc = TSS_TransmitPlatform(ctx, TPM_SIGNAL_POWER_ON, "TPM2_PowerOnPlatform");
+    if (rc == 0)
+        rc = TSS_TransmitPlatform(ctx, TPM_SIGNAL_NV_ON, "TPM2_NvOnPlatform");
+    if (rc != 0) {
+        fprintf(stderr, "eventextend: StartupLocality: this TPM cannot be power-cycled "
+                        "(only the mssim and swtpm simulators can)\n");
+        return rc;
+    }
+    snprintf(loc, sizeof(loc), "%u", locality);
+    rc = TSS_SetProperty(ctx, TPM_TRANSMIT_LOCALITY, loc);
+    if (rc == 0) {
+        Startup_In in = {.startupType = TPM_SU_CLEAR};
+        rc = tool_execute(&t, ctx, NULL, &in, TPM_CC_Startup, 0, NULL, NULL);
+    }
+    TSS_SetProperty(ctx, TPM_TRANSMIT_LOCALITY, NULL);
+    return rc;
+}
+
 /* one event into the simulated PCRs; EV_NO_ACTION only reads the startup locality */
 static int simulate(el_pcrs *s, const el_event *e)
 {
-    static const char loc[16] = "StartupLocality";
     if (e->type == EV_NO_ACTION) {
-        if (e->datalen == 17 && memcmp(e->data, loc, 16) == 0 && e->pcr == 0)
+        if (startup_locality(e))
             for (uint32_t b = 0; b < s->nbanks; b++)
                 if (!(s->touched & 1u))
                     s->v[b][0][s->size[b] - 1] = e->data[16];
@@ -122,7 +155,8 @@ int main(int argc, char **argv)
             break;
         }
         print_event(&e);
-        if (e.pcr >= EL_MAX_PCR) {
+        /* EV_NO_ACTION events extend nothing: their PCR index is informational */
+        if (e.pcr >= EL_MAX_PCR && e.type != EV_NO_ACTION) {
             fprintf(stderr, "eventextend: event %u: PCR %u out of range\n", e.index, e.pcr);
             bad = 1;
             break;
@@ -132,6 +166,8 @@ int main(int argc, char **argv)
         bad |= simulate(&pcrs, &e);
         if (tpm && e.type != EV_NO_ACTION && !bad)
             rc = el_tpm_extend(&t, ctx, e.pcr, e.dig, e.ndigests);
+        else if (tpm && startup_locality(&e) && !bad)
+            rc = tpm_startup_at(ctx, e.data[16]);
     }
     if (!bad && rc == 0 && sim)
         el_pcrs_print(&pcrs, pcrmax, ns);

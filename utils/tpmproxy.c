@@ -9,7 +9,8 @@
  * kept open across clients, as a simulator keeps its state: handles created by one client
  * are there for the next (under /dev/tpmrm0, until the proxy exits).
  *
- * Command port: TPM_SEND_COMMAND (locality 0 only; another locality gets TPM_RC_LOCALITY),
+ * Command port: TPM_SEND_COMMAND (the frame's locality is passed on with the command, as
+ * TPM_TRANSMIT_LOCALITY; one the TPM side cannot send at gets TPM_RC_LOCALITY),
  * TPM_SESSION_END, TPM_STOP (the proxy exits) and the handshake. Platform port (-pport,
  * default command port + 1; 0 disables it): every platform signal is passed to the TPM side,
  * which honours it only where it can (a simulator, swtpm's control channel), except a
@@ -192,10 +193,19 @@ static int serve_send(TSS_CONTEXT *ctx, int fd)
     uint8_t *r = rsp + 4;
     uint32_t rlen = MAX_FRAME;
     TPM_RC rc = 0;
-    if (hdr[0] != 0)
-        rlen = error_response(r, TPM_RC_LOCALITY); /* the TPM side carries locality 0 only */
-    else
+    char loc[4];
+    snprintf(loc, sizeof(loc), "%u", hdr[0]);
+    if (hdr[0] != 0 && TSS_SetProperty(ctx, TPM_TRANSMIT_LOCALITY, loc) != 0) {
+        rlen = error_response(r, TPM_RC_LOCALITY); /* not a locality */
+    } else {
         rc = TSS_Transmit(ctx, r, &rlen, cmd, len, t.verbose ? "tpmproxy" : NULL);
+        if (hdr[0] != 0)
+            TSS_SetProperty(ctx, TPM_TRANSMIT_LOCALITY, NULL);
+        if (rc == TSS_RC_NOT_IMPLEMENTED && hdr[0] != 0) { /* the TPM side sends at 0 only */
+            rc = 0;
+            rlen = error_response(r, TPM_RC_LOCALITY);
+        }
+    }
     if (rc != 0) {
         tool_print_rc(&t, rc);
         TSS_Close(ctx); /* reconnect for the next command */

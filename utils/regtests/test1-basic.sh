@@ -44,7 +44,27 @@ else
     check "startup kept a fresh temporary state file (a writer may be at work)" \
         [ -e "$TPM_DATA_DIR/h80000009.bin.tmpNEW123" ]
     rm -f "$TPM_DATA_DIR/h80000009.bin.tmpNEW123"
+    # locality (TPM_TRANSMIT_LOCALITY): a startup at locality 3 starts PCR 0 at 3 (PC Client);
+    # on swtpm through its control channel, on mssim (group 14: tpmproxy) in the command frame
+    g1_pcr0() { od -An -tx1 -v "$WORK/g1pcr0.bin" | tr -d ' \n'; }
+    g1run "powerup, for a startup at locality 3" u powerup
+    g1run "startup -loc 3" u startup -loc 3
+    rm -f "$WORK/g1pcr0.bin"
+    g1run "pcrread PCR 0 after startup -loc 3" u pcrread -ha 0 -halg sha256 -of "$WORK/g1pcr0.bin"
+    check "after startup -loc 3, PCR 0 is 00..03" [ "$(g1_pcr0)" = "$(printf '%062d' 0)03" ]
+    g1run "the next command goes at locality 0 again" u pcrreset -ha 16
+    g1run "powerup, back to a startup at locality 0" u powerup
+    g1run "startup (locality 0)" u startup
+    rm -f "$WORK/g1pcr0.bin"
+    g1run "pcrread PCR 0 after startup" u pcrread -ha 0 -halg sha256 -of "$WORK/g1pcr0.bin"
+    check "after startup at locality 0, PCR 0 is zero" [ "$(g1_pcr0)" = "$(printf '%064d' 0)" ]
+    if [ "${TPM_SERVER_TYPE:-}" = swtpm ] && [ -z "${TPM_TRANSPORT:-}" ]; then
+        g1fails "the raw transport cannot send at locality 3" env TPM_SERVER_TYPE=raw "${PREFIX}startup" -loc 3
+        check "...and says so" g1_has "cannot send at locality 3"
+    fi
 fi
+g1fails "startup -loc 5 is refused" u startup -loc 5
+check "...saying what a locality is" g1_has "a locality is 0 to 4"
 # the TPM is started either way: a second startup must be refused
 g1fails "second startup fails" u startup
 check "second startup reports TPM_RC_INITIALIZE" g1_has "TPM_RC_INITIALIZE"

@@ -259,6 +259,30 @@ run "nvundefinespacespecial" u nvundefinespacespecial -ha $I -se0 "$P" 0
 u flushcontext -ha "$P" >/dev/null 2>&1 # only if the command failed and left it loaded
 fails "the index is gone" u nvreadpublic -ha $I
 check "the library forgot the Name" test ! -e "$TPM_DATA_DIR/h$I.bin"
+# With PolicyAuthValue the response HMAC would hold the index's auth value, but the index is
+# gone when the TPM answers (it drops the session's association): the TPM, and so the TSS,
+# computes that HMAC with the empty auth value.
+{ cat g11pold.pol; printf '\x00\x00\x01\x6b'; } | openssl dgst -sha256 -binary > g11poldav.pol
+I=0150110d
+run "nvdefinespace +at pold, PolicyCommandCode + PolicyAuthValue, a password" \
+    u nvdefinespace -hi p -ha $I -sz 8 -pwdn dpw -pol g11poldav.pol +at pold
+run "startauthsession (policy, for PolicyAuthValue)" u startauthsession -se p
+P=$(g11_handle)
+run "policycommandcode NV_UndefineSpaceSpecial (PolicyAuthValue)" u policycommandcode -ha "$P" -cc 11f
+run "policyauthvalue" u policyauthvalue -ha "$P"
+run "nvundefinespacespecial through PolicyAuthValue: the response verifies with the empty auth" \
+    u nvundefinespacespecial -ha $I -pwdn dpw -se0 "$P" 0
+fails "the index defined with PolicyAuthValue is gone" u nvreadpublic -ha $I
+expect "...the TPM says TPM_RC_HANDLE" "TPM_RC_HANDLE"
+check "the library forgot its Name" test ! -e "$TPM_DATA_DIR/h$I.bin"
+u flushcontext -ha "$P" >/dev/null 2>&1 # only if the command failed and left it loaded
+if u nvreadpublic -ha $I >/dev/null 2>&1; then # a failed run must not leave the index behind
+    P=$(u startauthsession -se p 2>/dev/null | sed -n 's/^Handle \([0-9a-f]*\).*/\1/p')
+    u policycommandcode -ha "$P" -cc 11f >/dev/null 2>&1
+    u policyauthvalue -ha "$P" >/dev/null 2>&1
+    u nvundefinespacespecial -ha $I -pwdn dpw -se0 "$P" 0 >/dev/null 2>&1
+    u flushcontext -ha "$P" >/dev/null 2>&1
+fi
 fails "nvundefinespacespecial without -ha" u nvundefinespacespecial -se0 "$P" 0
 fails "nvundefinespacespecial -ha of a key handle" u nvundefinespacespecial -ha 81000001
 

@@ -62,11 +62,23 @@ expect "the bad header is named" "event 0: Spec ID event lists 200 algorithms"
 run "an empty log has no events" u eventextend -if "$G12/empty.log" -sim
 fails "eventextend of a missing file" u eventextend -if "$G12/none.log"
 fails "eventextend -pcrmax 24" u eventextend -if "$G12/agile.log" -pcrmax 24
+# an EV_NO_ACTION event extends nothing: its PCR index (here 0xffffffff) is not range-checked
+python3 - "$G12/agile.log" "$G12/noaction.log" <<'PY'
+import struct, sys
+log = open(sys.argv[1], 'rb').read()
+digests = struct.pack('<I', 3) + b''.join(struct.pack('<H', a) + bytes(n) for a, n in ((4, 20), (11, 32), (12, 48)))
+data = b'an informational event'
+open(sys.argv[2], 'wb').write(log + struct.pack('<II', 0xffffffff, 3) + digests + struct.pack('<I', len(data)) + data)
+PY
+run "an EV_NO_ACTION event with PCR index 0xffffffff is accepted" u eventextend -if "$G12/noaction.log" -sim
+expect "...and listed" "PCR 4294967295 type EV_NO_ACTION"
 fails "eventextend without -if" u eventextend -sim
 
 # ---- firmware logs into the TPM ---------------------------------------------------------
 g12_reset
 run "eventextend -tpm of the crypto-agile log" u eventextend -if "$G12/agile.log" -tpm
+check "its StartupLocality 3 event power-cycled the TPM and started it at locality 3 (PCR 0 = 00..03)" \
+    [ "$(u pcrread -ha 0 -halg sha256 -ns)" = "$(printf '%062d' 0)03" ]
 for alg in sha1 sha256 sha384; do
     check "PCR 16 $alg after the replay equals the log" g12_tpm_is 16 $alg "$G12/agile.expect"
     check "PCR 23 $alg after the replay equals the log" g12_tpm_is 23 $alg "$G12/agile.expect"

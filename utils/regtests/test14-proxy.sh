@@ -119,8 +119,11 @@ check "the proxy logged the bad length" grep -q "command length 1048576 out of r
 r=$(g14_raw "$Q" "00000008000000000c80010000000c0000017b0008" 28)
 check "a raw mssim GetRandom frame gets length 20, success and the acknowledgement" \
     bash -c "[[ '$r' =~ ^00000014800100000014000000000008[0-9a-f]{16}00000000$ ]]"
-r=$(g14_raw "$Q" "00000008030000000c80010000000c0000017b0008" 18)
-check "a command at locality 3 gets TPM_RC_LOCALITY (the TPM side carries locality 0)" \
+r=$(g14_raw "$Q" "00000008030000000c80010000000c0000017b0008" 28)
+check "a command at locality 3 is passed on at locality 3 (swtpm's control channel)" \
+    bash -c "[[ '$r' =~ ^00000014800100000014000000000008[0-9a-f]{16}00000000$ ]]"
+r=$(g14_raw "$Q" "00000008050000000c80010000000c0000017b0008" 18)
+check "a command at locality 5 (no such locality) gets TPM_RC_LOCALITY" \
     [ "$r" = "0000000a80010000000a0000090700000000" ]
 r=$(g14_raw "$Q" "0000000f00000001" 12)
 check "the handshake answers version 1 with a platform port" [ "$r" = "000000010000000100000000" ]

@@ -139,6 +139,45 @@ g5_fails1 "a session bound with the wrong -pwdb cannot authorize on its bind key
     u create -hp "$PR" -bl -if "$G5/blob.in" -opr "$G5/b.priv" -opu "$G5/b.pub" -se0 "$S" 01
 g5_flush "$S"
 
+# ---- the TPM's session rules ----------------------------------------------------------------
+# A bound session on its own bind entity: the TPM keys parameter encryption with the entity's
+# auth value itself, whatever password the command gives (none, or a wrong one): the TSS keeps
+# the -pwdb value in the session state for it.
+g5_start "startauthsession bound to the NV index, AES" -se h -bi $G5_NV -pwdb npw -sym aes
+for pw in none wrong; do
+    a=(); [ $pw = wrong ] && a=(-pwdn wrong)
+    data="bound-$pw-0123456789"
+    run "nvwrite through the session bound to the index, password $pw, encrypted" \
+        u nvwrite -ha $G5_NV "${a[@]}" -ic "$data" -se0 "$S" 21
+    rm -f "$G5/rd.bin"
+    run "nvread with the index password (password session, password $pw)" \
+        u nvread -ha $G5_NV -pwdn npw -sz ${#data} -of "$G5/rd.bin"
+    check "the TPM stored the data, not garbage (password $pw)" test "$(cat "$G5/rd.bin")" = "$data"
+    rm -f "$G5/rd.bin"
+    run "nvread through the bound session, password $pw, response encrypted" \
+        u nvread -ha $G5_NV "${a[@]}" -sz ${#data} -of "$G5/rd.bin" -se0 "$S" 41
+    check "the response decrypts to the data (password $pw)" test "$(cat "$G5/rd.bin")" = "$data"
+done
+g5_flush "$S"
+g5_start "startauthsession bound to the storage key, AES" -se h -bi "$PR" -pwdb ppw -sym aes
+run "create through the session bound to its parent, no -pwdp, inSensitive encrypted" \
+    u create -hp "$PR" -bl -if "$G5/blob.in" -pwdk bpw -opr "$G5/b.priv" -opu "$G5/b.pub" -se0 "$S" 21
+run "load what it created (bound, no -pwdp)" u load -hp "$PR" -pwdp ppw -ipr "$G5/b.priv" -ipu "$G5/b.pub"
+BK=$(g5_handle); g5_track "$BK"
+rm -f "$G5/b.out"
+run "unseal it with the password sent encrypted" u unseal -ha "$BK" -pwd bpw -of "$G5/b.out"
+check "the TPM decrypted inSensitive with the key's own auth value" cmp "$G5/blob.in" "$G5/b.out"
+g5_flush "$BK"
+# An audit use unbinds a session (the TPM's InitAuditSession): from then on its HMACs include
+# the entity's auth value, also on the entity it was bound to.
+run "create through the bound session, no password (bound)" \
+    u create -hp "$PR" -bl -if "$G5/blob.in" -opr "$G5/b.priv" -opu "$G5/b.pub" -se0 "$S" 01
+run "create through the bound session with audit (81), no password" \
+    u create -hp "$PR" -bl -if "$G5/blob.in" -opr "$G5/b.priv" -opu "$G5/b.pub" -se0 "$S" 81
+run "after the audit use the session is unbound: create with -pwdp succeeds" \
+    u create -hp "$PR" -pwdp ppw -bl -if "$G5/blob.in" -opr "$G5/b.priv" -opu "$G5/b.pub" -se0 "$S" 01
+g5_flush "$S"
+
 # ---- parameter encryption seen on the wire ---------------------------------------------------
 
 plain="wire-plaintext-0123"
@@ -335,6 +374,16 @@ run "policypcr (branch 2)" u policypcr -ha "$S" -bm 010000
 run "policyor (branch 2)" u policyor -ha "$S" -if "$G5/ccav.bin" -if "$G5/pcr.bin"
 g5_unseal "unseal through policyor, second branch (session continues)" -se0 "$S" 01
 g5_unsealed "policyor branch 2: unsealed data equals the sealed data"
+# the TPM resets a policy session after each use: PolicyAuthValue counted for the first use
+# only, so the second (through PolicyPCR) leaves the password out of the HMAC, given or not
+run "policycommandcode Unseal (used twice)" u policycommandcode -ha "$S" -cc 15e
+run "policyauthvalue (used twice)" u policyauthvalue -ha "$S"
+run "policyor (used twice)" u policyor -ha "$S" -if "$G5/ccav.bin" -if "$G5/pcr.bin"
+g5_unseal "first use, through policyauthvalue (session continues)" -pwd spw -se0 "$S" 01
+run "policypcr (second use)" u policypcr -ha "$S" -bm 010000
+run "policyor (second use)" u policyor -ha "$S" -if "$G5/ccav.bin" -if "$G5/pcr.bin"
+g5_unseal "second use through policypcr with -pwd given: the password does not count" -pwd spw -se0 "$S" 01
+g5_unsealed "policy reset: unsealed data equals the sealed data"
 run "policyrestart (branch 2)" u policyrestart -ha "$S"
 run "policycommandcode only (no branch)" u policycommandcode -ha "$S" -cc 15e
 g5_fails1 "policyor refuses a digest in neither branch" u policyor -ha "$S" -if "$G5/ccav.bin" -if "$G5/pcr.bin"

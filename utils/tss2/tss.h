@@ -43,8 +43,14 @@ typedef struct TSS_CONTEXT TSS_CONTEXT;
 #define TPM_DEVICE 7           /* default /dev/tpm0 */
 #define TPM_ENCRYPT_SESSIONS 8 /* 1 (default): session state files are encrypted */
 #define TPM_SERVER_TYPE 9      /* mssim (default), raw, swtpm */
-#define TPM_SESSION_ENCKEY 10  /* hex AES key for session state files */
+#define TPM_TRANSMIT_LOCALITY 10 /* locality of the commands sent: 0 (default) .. 4, 32 .. 255;
+                                  * NULL sets it back to the default. mssim carries it in each
+                                  * command frame, swtpm gets it on its control channel before
+                                  * each command (and is set back to 0 after); the raw and
+                                  * device transports can only send at 0 and refuse others. */
 #define TPM_TRANSPORT 20       /* loader string, e.g. "swtpm:host=::1,port=2321" (overrides the above) */
+#define TPM_SESSION_ENCKEY 21  /* hex key for session state files (16 or 32 bytes); IBM's TSS
+                                * has no such property, and its number 10 is the locality */
 
 /* Extra parameters a few commands need. */
 typedef struct {

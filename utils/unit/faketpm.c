@@ -115,6 +115,29 @@ void ft_session_add(faketpm *f, TSS_CONTEXT *ctx, uint32_t handle, uint16_t keyl
     memcpy(s.nonceTPM.t.buffer, fs->nonceTPM, 32);
     s.bindName.t.size = fs->bindlen;
     memcpy(s.bindName.t.name, fs->bindName, fs->bindlen);
+    if (e != NULL) { /* the library keeps the bind auth value, as startauthsession -pwdb does */
+        s.bindAuth.t.size = (uint16_t)strlen(e->auth);
+        memcpy(s.bindAuth.t.buffer, e->auth, s.bindAuth.t.size);
+    }
+    if (tss_session_save(ctx, &s) != 0)
+        abort();
+}
+
+void ft_session_policy(faketpm *f, TSS_CONTEXT *ctx, uint32_t handle, int policyAuthValue)
+{
+    tss_session s;
+    ft_session *fs = NULL;
+    for (int i = 0; i < FT_SESSIONS; i++)
+        if (f->s[i].handle == handle)
+            fs = &f->s[i];
+    if (fs == NULL || tss_session_load(ctx, handle, &s) != 0)
+        abort();
+    fs->policy = 1;
+    fs->policyAuthValue = (uint8_t)policyAuthValue;
+    fs->bindlen = 0; /* policy sessions are never bound for the HMAC */
+    s.type = TPM_SE_POLICY;
+    s.policyAuthValue = (uint8_t)policyAuthValue;
+    s.bindName.t.size = 0;
     if (tss_session_save(ctx, &s) != 0)
         abort();
 }
@@ -155,6 +178,8 @@ static size_t auth_key(const faketpm *f, const tss_command *cmd, const uint8_t *
     name_of(f, h, &name, &nlen, tmp);
     if (!crypt && s->bindlen != 0 && s->bindlen == nlen && memcmp(s->bindName, name, nlen) == 0)
         return n;
+    if (!crypt && s->policy && !s->policyAuthValue)
+        return n;
     if (e != NULL) {
         memcpy(key + n, e->auth, strlen(e->auth));
         n += strlen(e->auth);
@@ -194,6 +219,15 @@ static uint32_t execute(faketpm *f, uint32_t cc, const uint8_t *handles, const u
             *oplen += 2u + e->namelen;
         }
         return 0;
+    }
+    case TPM_CC_NV_UndefineSpaceSpecial: {
+        /* the index goes, and with it the auth value the response HMAC would have used */
+        for (unsigned i = 0; i < f->ne; i++)
+            if (f->e[i].handle == rd32(handles)) {
+                f->e[i].handle = 0;
+                return 0;
+            }
+        return TPM_RC_HANDLE | TPM_RC_1;
     }
     case TPM_CC_Load:
         wr32(oh, 0x80000001);
@@ -348,6 +382,9 @@ static uint32_t process(faketpm *f, const uint8_t *cmd, uint32_t cmdlen, uint8_t
         wr16(rsp + n + 35, 32);
         memcpy(rsp + n + 37, hmac, 32);
         n += 69;
+        if (attrs & TPMA_SESSION_AUDIT)
+            a[i].s->bindlen = 0; /* an audit session is not bound (Part 1, audit sessions) */
+        a[i].s->policyAuthValue = 0; /* a policy session starts over after each use */
         if (!(attrs & TPMA_SESSION_CONTINUESESSION))
             a[i].s->handle = 0; /* flushed */
     }

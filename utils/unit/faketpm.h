@@ -2,7 +2,9 @@
 /* A small fake TPM for unit tests, behind tss_set_transport_ops: it parses commands with
  * the library's command table, checks password and HMAC authorizations the way a TPM does
  * (cpHash, session key || auth value, bound sessions), runs a handful of commands
- * (GetRandom, NV_Read, ReadPublic, Load), rolls nonceTPM, encrypts the first response
+ * (GetRandom, NV_Read, ReadPublic, Load, NV_UndefineSpaceSpecial: the index and its auth value
+ * are gone), rolls nonceTPM, unbinds a session used for audit, resets a policy session after
+ * use, encrypts the first response
  * parameter with AES-CFB for an encrypt session, and signs its responses. A test may then
  * mutate the finished response bytes (a hostile TPM or a man in the middle), and may say the
  * TPM never saw the command (inject: the fake's session state is left as it was). */
@@ -25,6 +27,8 @@ typedef struct ft_session {
     uint8_t nonceTPM[32];
     uint8_t bindName[68];   /* empty: unbound */
     uint16_t bindlen;
+    uint8_t policy;          /* a policy session: its HMAC holds the auth value only after */
+    uint8_t policyAuthValue; /* PolicyAuthValue; reset after each use, as the TPM does */
 } ft_session;
 
 typedef struct ft_entity {
@@ -65,6 +69,8 @@ void ft_entity_add(faketpm *f, TSS_CONTEXT *ctx, uint32_t handle, const char *au
 /* a session both sides know: keylen 0 is unbound and unsalted; bind: handle of an entity
  * (0: none). The library's state file is written with AES-128-CFB parameter encryption. */
 void ft_session_add(faketpm *f, TSS_CONTEXT *ctx, uint32_t handle, uint16_t keylen, uint32_t bind);
+/* makes session handle a policy session on both sides, with PolicyAuthValue run (or not) */
+void ft_session_policy(faketpm *f, TSS_CONTEXT *ctx, uint32_t handle, int policyAuthValue);
 /* a context talking to f, with TPM_DATA_DIR dir and a fixed session state key */
 TSS_CONTEXT *ft_context(faketpm *f, const char *dir);
 

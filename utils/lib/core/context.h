@@ -20,6 +20,7 @@ struct TSS_CONTEXT {
     int user_key_cached;
     tss_transport_config tcfg;
     int platform_port_set;       /* platform port given explicitly */
+    uint8_t locality;            /* TPM_TRANSMIT_LOCALITY: commands are sent at it */
     tss_transport tr;
     int tr_ready;                /* tr initialised from the properties */
     const tss_transport_ops *custom_ops; /* registered ops replace the property choice */

@@ -36,6 +36,9 @@
 #ifndef TPM_SESSION_ENCKEY_DEFAULT
 #define TPM_SESSION_ENCKEY_DEFAULT ""
 #endif
+#ifndef TPM_TRANSMIT_LOCALITY_DEFAULT
+#define TPM_TRANSMIT_LOCALITY_DEFAULT "0"
+#endif
 #ifndef TPM_TRANSPORT_DEFAULT
 #define TPM_TRANSPORT_DEFAULT ""
 #endif
@@ -59,6 +62,7 @@ static const prop_info props[] = {
     {TPM_SERVER_TYPE, "TPM_SERVER_TYPE", TPM_SERVER_TYPE_DEFAULT, 1},
     {TPM_SESSION_ENCKEY, "TPM_SESSION_ENCKEY", TPM_SESSION_ENCKEY_DEFAULT, 0},
     {TPM_TRANSPORT, "TPM_TRANSPORT", TPM_TRANSPORT_DEFAULT, 1},
+    {TPM_TRANSMIT_LOCALITY, "TPM_TRANSMIT_LOCALITY", TPM_TRANSMIT_LOCALITY_DEFAULT, 0},
 };
 
 static const prop_info *find_prop(int id)
@@ -149,6 +153,12 @@ static TPM_RC apply(TSS_CONTEXT *ctx, const prop_info *p, const char *v)
         copy(ctx->session_enckey, sizeof(ctx->session_enckey), v);
         return 0;
     }
+    case TPM_TRANSMIT_LOCALITY:
+        /* localities 0-4 and the extended localities 32-255 (Part 1, 'Locality') */
+        if (!parse_uint(v, 255, &n) || (n > 4 && n < 32))
+            return bad(ctx, p, v);
+        ctx->locality = (uint8_t)n;
+        return 0;
     case TPM_TRANSPORT: {
         const tss_transport_ops *ops;
         tss_transport_config cfg = ctx->tcfg;

@@ -82,14 +82,35 @@ static void sleep_ms(long ms)
     nanosleep(&ts, NULL);
 }
 
+/* Locality is per command: a transport that keeps it as connection or TPM state (swtpm's
+ * control channel) is set before the command and back to 0 after, so that the next
+ * process, which assumes 0, is not surprised. */
+static TPM_RC locality_set(TSS_CONTEXT *ctx, uint8_t locality)
+{
+    if (ctx->tr.cfg.locality == locality)
+        return 0;
+    if (ctx->tr.ops->set_locality == NULL) {
+        tss_trace(ctx, 1, "TSS: the %s transport cannot send at locality %u\n", ctx->tr.ops->name, locality);
+        return TSS_RC_NOT_IMPLEMENTED;
+    }
+    TPM_RC rc = ctx->tr.ops->set_locality(&ctx->tr, locality);
+    if (rc != 0)
+        tss_trace(ctx, 1, "TSS: the %s transport cannot send at locality %u\n", ctx->tr.ops->name, locality);
+    return rc;
+}
+
 static TPM_RC transmit_once(TSS_CONTEXT *ctx, uint32_t cmdlen, uint32_t *rsplen)
 {
     TPM_RC rc = tss_transport_ready(ctx);
+    if (rc == 0)
+        rc = locality_set(ctx, ctx->locality);
     if (rc != 0)
         return rc;
     tss_trace_bytes(ctx, "command", ctx->cmd, cmdlen);
     *rsplen = sizeof(ctx->rsp);
     rc = ctx->tr.ops->transmit(&ctx->tr, ctx->cmd, cmdlen, ctx->rsp, rsplen);
+    if (rc == 0 && ctx->locality != 0)
+        rc = locality_set(ctx, 0);
     if (rc != 0) {
         /* a broken connection is not reused: the next command reconnects */
         tss_transport_drop(ctx);

@@ -29,7 +29,17 @@ static size_t pwlen(const char *pw)
     return pw != NULL ? strlen(pw) : 0;
 }
 
-/* Does session i's HMAC (and parameter-encryption) key include the entity's auth value? */
+/* Is session i bound, and used on its own bind entity? (An audit use unbinds a session:
+ * tss_auth_finish then forgets bindName.) */
+static int on_bind_entity(const tss_call *c, unsigned i)
+{
+    const tss_session *s = &c->s[i];
+    return i < c->cmd->auth_handles && s->bindName.t.size != 0 &&
+           s->bindName.t.size == c->names[i].t.size &&
+           memcmp(s->bindName.t.name, c->names[i].t.name, s->bindName.t.size) == 0;
+}
+
+/* Does session i's HMAC key include the entity's auth value? */
 static int uses_auth(const tss_call *c, unsigned i)
 {
     const tss_session *s = &c->s[i];
@@ -38,15 +48,19 @@ static int uses_auth(const tss_call *c, unsigned i)
     if (s->type == TPM_SE_POLICY)
         return s->policyAuthValue;
     /* a bound session used on its own bind entity already has the auth in its key */
-    if (s->bindName.t.size != 0 && s->bindName.t.size == c->names[i].t.size &&
-        memcmp(s->bindName.t.name, c->names[i].t.name, s->bindName.t.size) == 0)
-        return 0;
-    return 1;
+    return !on_bind_entity(c, i);
 }
 
-/* the auth value a response HMAC uses: commands that change it answer under the new one */
+/* the auth value a response HMAC uses: commands that change it answer under the new one,
+ * and one whose authorized entity is gone after it ran (NV_UndefineSpaceSpecial: the TPM
+ * drops the session's association with the deleted index) answers under the empty one */
 static const char *response_auth(const tss_call *c, unsigned i, size_t *len, const BYTE **bytes)
 {
+    if (i == 0 && c->cmd->cc == TPM_CC_NV_UndefineSpaceSpecial) {
+        *bytes = (const BYTE *)"";
+        *len = 0;
+        return "";
+    }
     if (i == 0 && c->cmd->cc == TPM_CC_HierarchyChangeAuth) {
         *bytes = c->in->HierarchyChangeAuth.newAuth.t.buffer;
         *len = c->in->HierarchyChangeAuth.newAuth.t.size;
@@ -80,6 +94,12 @@ static size_t session_value(const tss_call *c, unsigned i, int response, int cry
             response_auth(c, i, &alen, &auth);
         else
             auth = (const BYTE *)c->a[i].password, alen = pwlen(c->a[i].password);
+        /* on its bind entity the TPM keys parameter encryption with the entity's auth value
+         * itself, whatever password the caller gives: the one the session was bound with */
+        if (crypt && on_bind_entity(c, i) &&
+            !(response && c->cmd->cc == TPM_CC_NV_ChangeAuth) &&
+            !(response && c->cmd->cc == TPM_CC_HierarchyChangeAuth))
+            auth = s->bindAuth.t.buffer, alen = s->bindAuth.t.size;
         if (alen > sizeof(TPMU_HA))
             alen = sizeof(TPMU_HA);
         if (alen > 0)
@@ -202,6 +222,7 @@ static TPM_RC finish_start(TSS_CONTEXT *ctx, tss_call *c)
     s.nonceCaller = in->nonceCaller;
     s.nonceTPM = out->nonceTPM;
     s.bindName = c->bindName;
+    s.bindAuth = c->bindAuth;
     uint16_t ds = TSS_GetDigestSize(s.authHash);
     TPM_RC rc = 0;
     /* a bound session gets a key even when the bind auth is empty; only an unbound,
@@ -435,8 +456,21 @@ TPM_RC tss_auth_finish(TSS_CONTEXT *ctx, tss_call *c)
         if (c->a[i].handle == TPM_RS_PW)
             continue;
         TPM_RC rc2;
+        tss_session *s = &c->s[i];
+        if (c->a[i].attributes & TPMA_SESSION_AUDIT) {
+            /* the TPM unbinds a session the first time it audits with it (and on an audit
+             * reset): from now on its HMACs include the entity's auth value */
+            tss_wipe(&s->bindName, sizeof(s->bindName));
+            tss_wipe(&s->bindAuth, sizeof(s->bindAuth));
+        }
+        if (s->type == TPM_SE_POLICY) {
+            /* after a use the TPM resets the policy session (its digest and the
+             * PolicyAuthValue / PolicyPassword flags): the next use runs the policy again */
+            s->policyAuthValue = 0;
+            s->policyPassword = 0;
+        }
         if (c->rsp_attrs[i] & TPMA_SESSION_CONTINUESESSION) {
-            rc2 = tss_session_save(ctx, &c->s[i]);
+            rc2 = tss_session_save(ctx, s);
         } else {
             tss_session_forget(ctx, c->a[i].handle); /* the TPM flushed it */
             rc2 = 0;

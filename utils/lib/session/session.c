@@ -2,12 +2,13 @@
 /* Session state files: h<session handle>.bin, sealed by store/state.c. */
 #include <string.h>
 
+#include "crypto/crypto.h"
 #include "marshal/mdesc.h"
 #include "session/session.h"
 #include "store/state.h"
 #include "tss2/tsserror.h"
 
-#define SESSION_FORMAT 1
+#define SESSION_FORMAT 2 /* 2: bindAuth after bindName */
 
 static void put2b(tss_wcur *w, const TPM2B *b)
 {
@@ -42,13 +43,14 @@ TPM_RC tss_session_save(TSS_CONTEXT *ctx, const tss_session *s)
     put2b(&w, &s->nonceCaller.b);
     put2b(&w, &s->nonceTPM.b);
     put2b(&w, &s->bindName.b);
+    put2b(&w, &s->bindAuth.b);
     tss_put_uint(&w, s->policyAuthValue, 1);
     tss_put_uint(&w, s->policyPassword, 1);
     TPM_RC rc = w.rc;
     tss_state_path(ctx, path, sizeof(path), "h", s->handle);
     if (rc == 0)
         rc = tss_state_write_secret(ctx, path, buf, w.n);
-    memset(buf, 0, sizeof(buf));
+    tss_wipe(buf, sizeof(buf));
     return rc;
 }
 
@@ -81,12 +83,13 @@ TPM_RC tss_session_load(TSS_CONTEXT *ctx, TPMI_SH_AUTH_SESSION handle, tss_sessi
     get2b(&r, &s->nonceCaller.b, sizeof(s->nonceCaller.t.buffer));
     get2b(&r, &s->nonceTPM.b, sizeof(s->nonceTPM.t.buffer));
     get2b(&r, &s->bindName.b, sizeof(s->bindName.t.name));
+    get2b(&r, &s->bindAuth.b, sizeof(s->bindAuth.t.buffer));
     s->policyAuthValue = (uint8_t)tss_get_uint(&r, 1);
     s->policyPassword = (uint8_t)tss_get_uint(&r, 1);
-    memset(buf, 0, sizeof(buf));
+    tss_wipe(buf, sizeof(buf));
     if (r.rc != 0 || r.left != 0 || s->handle != handle) {
         tss_trace(ctx, 1, "TSS: session state %s is malformed\n", path);
-        memset(s, 0, sizeof(*s));
+        tss_wipe(s, sizeof(*s));
         return TSS_RC_STATE_FILE;
     }
     return 0;

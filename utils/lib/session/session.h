@@ -16,7 +16,9 @@ typedef struct tss_session {
     TPM2B_DIGEST sessionKey;
     TPM2B_NONCE nonceCaller;
     TPM2B_NONCE nonceTPM;
-    TPM2B_NAME bindName;        /* empty: unbound */
+    TPM2B_NAME bindName;        /* empty: unbound (never bound, or unbound by audit) */
+    TPM2B_AUTH bindAuth;        /* the bind entity's auth value when the session started: the
+                                 * TPM keys parameter encryption with it on that entity */
     uint8_t policyAuthValue;    /* PolicyAuthValue ran: HMAC with the auth value */
     uint8_t policyPassword;     /* PolicyPassword ran: the auth value goes in clear */
 } tss_session;
