@@ -114,11 +114,12 @@ check "crash: at least 10 kills hit a running utility (${G13_MIDN:-0})" [ "${G13
 check "crash: the session still works" g13_cu getrandom -by 8 -se0 "$G13_S" 41
 check "crash: Name file is the whole Name" cmp "$G13_CD/h$G13_K.bin" "$G13/h.ref"
 check "crash: public-area file is the whole public area" cmp "$G13_CD/hp$G13_K.bin" "$G13/hp.ref"
-check "crash: no empty state file" bash -c "[ -z \"\$(find '$G13_CD' -type f -size 0 ! -name '*.tmp*')\" ]"
+check "crash: no empty state file (tss.lock, the lock file, is empty)" \
+    bash -c "[ -z \"\$(find '$G13_CD' -type f -size 0 ! -name '*.tmp*' ! -name tss.lock)\" ]"
 G13_TMPS=$(find "$G13_CD" -name '*.tmp*' | wc -l)
 echo "        $G13_TMPS temporary files left by kills (never read as state)"
 # every state file the library reads has the exact name of a live handle
-G13_WANT=$(printf '%s\n' "h$G13_K.bin" "h$G13_S.bin" "hp$G13_K.bin" | sort | tr '\n' ' ')
+G13_WANT=$(printf '%s\n' "h$G13_K.bin" "h$G13_S.bin" "hp$G13_K.bin" tss.lock | sort | tr '\n' ' ')
 check "crash: only the live handles' state files" \
     bash -c "cd '$G13_CD' && [ \"\$(ls | grep -v '\.tmp' | sort | tr '\n' ' ')\" = '$G13_WANT' ]"
 # a rewrite that was cut short leaves the old whole file: a fresh process reads both
@@ -216,6 +217,45 @@ for w in $(seq 1 $G13_WORKERS); do
         cmp -s "$G13/final$w" "$G13/w$w.data" || G13_LAST=1
 done
 check "concurrency: every index holds its process's last write" [ "$G13_LAST" -eq 0 ]
+
+# ---- one session shared by 8 processes -------------------------------------------------------
+# load -> execute -> save of a session is locked (store/state.h: tss.lock), so 8 processes x
+# 10 signatures through ONE HMAC session with a dictionary-attack protected key all succeed,
+# and the TPM's DA failure counter does not move (unlocked, they reuse one another's nonces:
+# the TPM sees bad HMACs, counts them and locks out)
+g13_lockouts() { g13_u "$G13_CC" getcapability -cap 6 -pr 20e 2>/dev/null | sed -n 's/^TPM_PT 0000020e value \([0-9a-f]*\).*/\1/p'; }
+g13_shared_worker() {
+    local w=$1 r
+    for r in $(seq 1 10); do
+        g13_u "$G13_CC" sign -hk "$G13_SK" -pwdk skpw -salg ecc -if "$G13/shared.msg" -os "$G13/s$w.sig" \
+            -se0 "$G13_SS" 01 >"$G13/s$w.out" 2>&1 || { echo "s$w r$r:"; cat "$G13/s$w.out"; return 1; }
+    done
+}
+g13_shared() {
+    local w pids=() bad=0
+    for w in $(seq 1 8); do
+        (g13_shared_worker "$w" >"$G13/s$w.log" 2>&1) &
+        pids+=($!)
+    done
+    for w in $(seq 1 8); do
+        wait "${pids[$((w - 1))]}" || { bad=1; echo "process $w failed:"; cat "$G13/s$w.log"; }
+    done
+    return $bad
+}
+head -c 64 /dev/urandom >"$G13/shared.msg"
+run "shared session: a DA-protected signing key" \
+    g13_u "$G13_CC" create -hp $G13_PP -ecc nistp256 -si -da -pwdk skpw -opu "$G13/sk.pub" -opr "$G13/sk.priv"
+run "shared session: load it" g13_u "$G13_CC" load -hp $G13_PP -ipu "$G13/sk.pub" -ipr "$G13/sk.priv"
+G13_SK=$(g13_handle "$WORK/last.out")
+run "shared session: one HMAC session" g13_u "$G13_CC" startauthsession -se h -sym aes
+G13_SS=$(g13_handle "$WORK/last.out")
+G13_DA0=$(g13_lockouts)
+check "shared session: 8 processes x 10 signatures through one session all succeed" g13_shared
+check "shared session: the DA failure counter did not move ($G13_DA0)" [ -n "$G13_DA0" ] && [ "$(g13_lockouts)" = "$G13_DA0" ]
+run "shared session: the session still works afterwards" \
+    g13_u "$G13_CC" sign -hk "$G13_SK" -pwdk skpw -salg ecc -if "$G13/shared.msg" -os "$G13/s0.sig" -se0 "$G13_SS" 01
+g13_u "$G13_CC" flushcontext -ha "$G13_SS" >/dev/null 2>&1
+g13_u "$G13_CC" flushcontext -ha "$G13_SK" >/dev/null 2>&1
 
 # ---- cleanup ---------------------------------------------------------------------------------
 for w in $(seq 1 $G13_WORKERS); do

@@ -467,7 +467,8 @@ uint8_t *ft_snapshot(const char *dir, size_t *len)
     size_t nn = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+        /* tss.lock holds no state: only its byte-range locks matter */
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 || strcmp(e->d_name, "tss.lock") == 0)
             continue;
         if (nn == 512)
             abort();

@@ -74,7 +74,8 @@ void ft_session_policy(faketpm *f, TSS_CONTEXT *ctx, uint32_t handle, int policy
 /* a context talking to f, with TPM_DATA_DIR dir and a fixed session state key */
 TSS_CONTEXT *ft_context(faketpm *f, const char *dir);
 
-/* every file in dir (names and contents) as one malloc'd blob, sorted by name */
+/* every file in dir (names and contents) as one malloc'd blob, sorted by name; the lock
+ * file tss.lock is left out */
 uint8_t *ft_snapshot(const char *dir, size_t *len);
 /* 1 when dir's contents equal the snapshot */
 int ft_snapshot_same(const char *dir, const uint8_t *snap, size_t len);

@@ -5,19 +5,22 @@
  *     entity's auth value, whatever password the caller gives;
  *   - an audit use unbinds a session: later HMACs include the entity's auth value;
  *   - a policy session is reset after each use: PolicyAuthValue must be run again;
- *   - NV_UndefineSpaceSpecial answers with the empty auth value (the index is gone). */
+ *   - NV_UndefineSpaceSpecial answers with the empty auth value (the index is gone);
+ * and the locality property, and the per-handle locks a call holds while it runs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "core/context.h"
 #include "session/session.h"
+#include "store/state.h"
 #include "tss2/tsserror.h"
 #include "unit/faketpm.h"
 
@@ -176,6 +179,49 @@ static void test_locality_property(void **state)
     TSS_Delete(ctx);
 }
 
+/* is the lock byte of handle h taken by another open of tss.lock? */
+static int lock_held(uint32_t h)
+{
+    char path[128];
+    snprintf(path, sizeof(path), "%s/tss.lock", dir);
+    int fd = open(path, O_RDWR);
+    assert_true(fd >= 0);
+    struct flock l;
+    memset(&l, 0, sizeof(l));
+    l.l_type = F_WRLCK;
+    l.l_whence = SEEK_SET;
+    l.l_start = (off_t)h;
+    l.l_len = 1;
+    assert_int_equal(fcntl(fd, F_OFD_GETLK, &l), 0);
+    close(fd);
+    return l.l_type != F_UNLCK;
+}
+
+/* sessions and handles are locked from loading to saving; the lock goes with the call */
+static void test_session_lock(void **state)
+{
+    (void)state;
+    faketpm f;
+    TSS_CONTEXT *ctx = setup(&f, 32, 0);
+    uint32_t h[2] = {SESSION, NVIDX};
+    uint32_t sorted[2] = {NVIDX, SESSION};
+    int fd;
+    assert_int_equal(tss_state_lock(ctx, sorted, 2, &fd), 0);
+    assert_true(lock_held(h[0]));
+    assert_true(lock_held(h[1]));
+    assert_false(lock_held(NVIDX + 1));
+    tss_state_unlock(fd);
+    assert_false(lock_held(h[0]));
+    /* TSS_Execute releases its locks when it returns, also after a failure */
+    NV_Read_Out out;
+    assert_int_equal(nv_read(ctx, SESSION, "nvpw", TPMA_SESSION_CONTINUESESSION, &out), 0);
+    assert_false(lock_held(SESSION));
+    assert_int_not_equal(nv_read(ctx, SESSION, "wrong", TPMA_SESSION_CONTINUESESSION, &out), 0);
+    assert_false(lock_held(SESSION));
+    assert_false(lock_held(NVIDX));
+    TSS_Delete(ctx);
+}
+
 static int make_dir(void **state)
 {
     (void)state;
@@ -199,6 +245,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_policy_resets, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_undefine_special, make_dir, remove_dir),
         cmocka_unit_test_setup_teardown(test_locality_property, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_session_lock, make_dir, remove_dir),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include "core/context.h"
 #include "crypto/crypto.h"
 #include "session/auth.h"
+#include "store/state.h"
 #include "tss2/tsstransmit.h"
 
 #define TSS_RETRIES 12
@@ -309,6 +310,32 @@ static TPM_RC parse_response(TSS_CONTEXT *ctx, tss_call *c, uint32_t rsplen)
     return 0;
 }
 
+/* A command with HMAC or policy sessions locks them, and the entities of its handles, from
+ * loading the session state to saving it (store/state.h): two processes sharing a session
+ * would otherwise both use the same nonceTPM and one would fail (and count toward lockout). */
+static TPM_RC lock_sessions(TSS_CONTEXT *ctx, const tss_call *c, int *lock)
+{
+    uint32_t h[TSS_MAX_SESSIONS + 3];
+    unsigned n = 0;
+    for (unsigned i = 0; i < c->n; i++)
+        if (c->a[i].handle != TPM_RS_PW)
+            h[n++] = c->a[i].handle;
+    for (unsigned i = 0; n > 0 && i < c->cmd->in_handles; i++)
+        h[n++] = tss_call_handle(c, i);
+    /* ascending and unique: the fixed order that keeps lockers from deadlocking */
+    for (unsigned i = 1; i < n; i++)
+        for (unsigned j = i; j > 0 && h[j - 1] > h[j]; j--) {
+            uint32_t t = h[j];
+            h[j] = h[j - 1];
+            h[j - 1] = t;
+        }
+    unsigned u = 0;
+    for (unsigned i = 0; i < n; i++)
+        if (u == 0 || h[u - 1] != h[i])
+            h[u++] = h[i];
+    return tss_state_lock(ctx, h, u, lock);
+}
+
 TPM_RC TSS_Execute(TSS_CONTEXT *ctx, RESPONSE_PARAMETERS *out, COMMAND_PARAMETERS *in,
                    EXTRA_PARAMETERS *extra, TPM_CC commandCode, ...)
 {
@@ -336,8 +363,11 @@ TPM_RC TSS_Execute(TSS_CONTEXT *ctx, RESPONSE_PARAMETERS *out, COMMAND_PARAMETER
         return rc;
     tss_trace(ctx, 2, "TSS_Execute: %s with %u authorization(s)\n", c.cmd->name, c.n);
     uint32_t len = 0, rsplen;
+    int lock = -1;
+    rc = lock_sessions(ctx, &c, &lock);
     /* may send ReadPublic / NV_ReadPublic for missing Names, so before the buffers fill */
-    rc = tss_auth_prepare(ctx, &c);
+    if (rc == 0)
+        rc = tss_auth_prepare(ctx, &c);
     if (rc == 0)
         rc = build_command(ctx, &c, &len);
     if (rc == 0)
@@ -346,6 +376,7 @@ TPM_RC TSS_Execute(TSS_CONTEXT *ctx, RESPONSE_PARAMETERS *out, COMMAND_PARAMETER
         rc = parse_response(ctx, &c, rsplen);
     if (rc == 0)
         rc = tss_auth_finish(ctx, &c);
+    tss_state_unlock(lock);
     /* the command bytes held the passwords, the call the session keys */
     memset(ctx->cmd, 0, len);
     memset(&c, 0, sizeof(c));

@@ -59,6 +59,48 @@ TPM_RC tss_state_remove(const char *path)
     return (unlink(path) == 0 || errno == ENOENT) ? 0 : TSS_RC_FILE_REMOVE;
 }
 
+#ifndef F_OFD_SETLKW
+#define F_OFD_SETLKW F_SETLKW /* older systems: per-process locks (threads share them) */
+#endif
+
+TPM_RC tss_state_lock(const TSS_CONTEXT *ctx, const uint32_t *handles, unsigned n, int *fd)
+{
+    char path[TSS_PATH_MAX + 16];
+    *fd = -1;
+    if (n == 0)
+        return 0;
+    snprintf(path, sizeof(path), "%s/tss.lock", ctx->data_dir);
+    int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (f < 0) {
+        tss_trace(ctx, 1, "TSS: cannot open the lock file %s: %s\n", path, strerror(errno));
+        return TSS_RC_FILE_OPEN;
+    }
+    for (unsigned i = 0; i < n; i++) {
+        struct flock l;
+        memset(&l, 0, sizeof(l));
+        l.l_type = F_WRLCK;
+        l.l_whence = SEEK_SET;
+        l.l_start = (off_t)handles[i];
+        l.l_len = 1;
+        int r;
+        while ((r = fcntl(f, F_OFD_SETLKW, &l)) != 0 && errno == EINTR)
+            ;
+        if (r != 0) {
+            tss_trace(ctx, 1, "TSS: cannot lock %s: %s\n", path, strerror(errno));
+            close(f);
+            return TSS_RC_FILE_OPEN;
+        }
+    }
+    *fd = f;
+    return 0;
+}
+
+void tss_state_unlock(int fd)
+{
+    if (fd >= 0)
+        close(fd);
+}
+
 static int hexval(char c)
 {
     if (c >= '0' && c <= '9')

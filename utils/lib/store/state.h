@@ -33,4 +33,15 @@ TPM_RC tss_state_remove(const char *path);
 TPM_RC tss_state_write_secret(TSS_CONTEXT *ctx, const char *path, const uint8_t *data, size_t len);
 TPM_RC tss_state_read_secret(TSS_CONTEXT *ctx, const char *path, uint8_t *data, size_t cap, size_t *len);
 
+/* Locks for sharing: an exclusive lock per handle, held by one TSS_Execute from loading a
+ * session's state to saving it (across the TPM round trip), so processes (and threads with
+ * their own contexts) that share a session or an entity take turns instead of rolling the
+ * same nonce twice. One lock file, <dir>/tss.lock, a byte range per handle (open file
+ * description locks: per open, not per process). handles[] must be sorted and unique: locks
+ * are always taken in ascending order, so commands with several sessions cannot deadlock.
+ * *fd is -1 when n is 0. */
+TPM_RC tss_state_lock(const TSS_CONTEXT *ctx, const uint32_t *handles, unsigned n, int *fd);
+/* releases every lock taken through fd (-1: nothing) */
+void tss_state_unlock(int fd);
+
 #endif
