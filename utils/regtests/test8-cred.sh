@@ -143,6 +143,12 @@ check "the RSA EK certificate's issuer is the RSA CA's subject (EK CA)" \
       "$(openssl x509 -in "$G8/cacert.pem" -noout -subject -nameopt compat | sed 's/^subject=//')" ]
 check "the EK certificate's subject is IBM's (CN IBM SW TPM)" \
     grep -q "CN=IBM SW TPM" <(openssl x509 -in "$G8/ekecc.pem" -noout -subject -nameopt compat)
+if t8_have_ibm; then
+    echo "$G8/cacertecc.pem" > "$G8/rootsecc1.txt" # the EC CA alone (1.4.5 rejected rootsecc.txt)
+    t8_ibm createek -alg ec -root "$G8/rootsecc1.txt" >"$WORK/last.out" 2>&1
+    check "IBM's tsscreateek validates our ECC EK certificate against the EC CA" \
+        grep -q "verified against the root" "$WORK/last.out"
+fi
 check "openssl verifies the ECC EK certificate against the ECC CA" \
     openssl verify -CAfile "$G8/cacertecc.pem" "$G8/ekecc.pem"
 run "createek -cp ECC P-256 with a root list of two (and a blank line)" \
