@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* createek: the EK of the TCG EK Credential Profile: prints the EK template, nonce or
  * certificate from NV (-te -no -ce), creates the EK from them (-cp) and checks it against
- * the certificate, and validates the certificate against a list of root certificates
- * (-root, a file naming one PEM certificate a line). */
+ * the certificate (which must be there unless -nopub), and validates the certificate
+ * against a list of root certificates (-root, a file naming one PEM certificate a line). */
 #include <openssl/x509.h>
 
 #include "tool/cred.h"
@@ -25,7 +25,8 @@ static const tool_opt opts[] = {
      "CreatePrimary with the EK template and nonce, validate it against the EK certificate", 0,
      NULL},
     {"-noflush", T_FLAG, &noflush, NULL, "do not flush the EK after validation", 0, NULL},
-    {"-nopub", T_FLAG, &nopub, NULL, "do not print the EK public key", 0, NULL},
+    {"-nopub", T_FLAG, &nopub, NULL,
+     "with -cp, do not validate the EK against the EK certificate (none needed)", 0, NULL},
     {"-root", T_STR, &root, "file",
      "validate the EK certificate against the roots (a list of PEM file names, one a line)", 0,
      NULL},
@@ -62,7 +63,8 @@ static TPM_RC print_nv(TSS_CONTEXT *ctx, const cred_ek *ek)
     return rc;
 }
 
-/* -cp: the EK, its public key printed, checked against the certificate when there is one */
+/* -cp: the EK, its public key printed, checked against the EK certificate in NV (as IBM's,
+ * an EK without a certificate fails); -nopub skips the check */
 static TPM_RC create(TSS_CONTEXT *ctx, const cred_ek *ek, X509 **cert)
 {
     TPMT_PUBLIC tmpl, pub;
@@ -72,21 +74,22 @@ static TPM_RC create(TSS_CONTEXT *ctx, const cred_ek *ek, X509 **cert)
         rc = cred_ek_create(&t, ctx, &tmpl, pwde, pwdk, &h, &pub);
     if (rc != 0)
         return rc;
-    if (!nopub && pub.type == TPM_ALG_RSA) {
+    if (pub.type == TPM_ALG_RSA) {
         TSS_PrintAll("EK RSA public key", pub.unique.rsa.t.buffer, pub.unique.rsa.t.size);
-    } else if (!nopub) {
+    } else {
         TSS_PrintAll("EK ECC public key x", pub.unique.ecc.x.t.buffer, pub.unique.ecc.x.t.size);
         TSS_PrintAll("EK ECC public key y", pub.unique.ecc.y.t.buffer, pub.unique.ecc.y.t.size);
     }
-    rc = cred_cert_read(&t, ctx, ek->cert, cert);
-    if (rc == 0 && cred_cert_matches(&t, *cert, &pub) != 0)
+    if (nopub)
+        printf("EK not validated against an EK certificate (-nopub)\n");
+    else if ((rc = cred_cert_read(&t, ctx, ek->cert, cert)) == 0 &&
+             cred_cert_matches(&t, *cert, &pub) != 0)
         rc = TSS_RC_X509_ERROR;
     else if (rc == 0)
         printf("EK public key matches the EK certificate at %08x\n", ek->cert);
-    else if (root == NULL && cred_nv_absent(rc)) { /* no certificate: not validated */
-        printf("No EK certificate: the EK is not validated\n");
-        rc = 0;
-    }
+    else if (cred_nv_absent(rc)) /* no certificate: the EK cannot be validated */
+        fprintf(stderr, "createek: -cp validates the EK against its certificate; "
+                        "-nopub creates it without one\n");
     if (!noflush || rc != 0) {
         FlushContext_In fin = {.flushHandle = h};
         TPM_RC rc2 = TSS_Execute(ctx, NULL, (COMMAND_PARAMETERS *)&fin, NULL, TPM_CC_FlushContext,

@@ -19,7 +19,9 @@ static const tool_opt opts[] = {
     {"-pwdk", T_STR, &pwdk, "password", "password for the EK (default empty)", 0, NULL},
     {"-cakey", T_STR, &cakey, "file", "CA private key file name (PEM)", TOOL_REQUIRED, NULL},
     {"-capwd", T_STR, &capwd, "password", "CA private key password (default empty)", 0, NULL},
-    {"-caalg", T_CHOICE, &caalg, "alg", "CA key algorithm (default: from the key file)", 0, caalgs},
+    {"-caalg", T_CHOICE, &caalg, "alg",
+     "CA key algorithm, rsa or ec (default: from the key file); the certificate's issuer is "
+     "that CA's subject (CN EK CA or EK EC CA)", 0, caalgs},
     {"-high", T_FLAG, &high, NULL, "high range EK template and index (default low range)", 0, NULL},
     {"-rsa", T_FLAG, &rsa, NULL, "[keybits] RSA EK, 2048 (default), 3072", 0, NULL},
     {"-ecc", T_CHOICE, &ecc, "curve", "ECC EK", 0, cred_curves},

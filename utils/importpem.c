@@ -2,13 +2,15 @@
 /* importpem: TPM2_Import of a PEM (or DER) RSA or ECC key pair under a parent. As IBM's,
  * -pwdk both unlocks an encrypted PEM and becomes the key's password. The private key goes
  * to the TPM inside an outer wrapper to the parent (seed encrypted to the parent's public
- * key, tool/cred.h), never in the clear. */
+ * key, tool/cred.h), never in the clear. -st makes a storage key (tool/pem.h) that can be
+ * the parent of other keys. */
 #include <openssl/crypto.h>
 #include <string.h>
 
 #include "tool/cred.h"
 #include "tool/pem.h"
 #include "tool/policyfile.h"
+#include "tss2/tsscrypto.h"
 
 static uint32_t hp;
 static const char *pwdp, *ipem, *pwdk, *opu, *opr, *pol;
@@ -51,6 +53,15 @@ int main(int argc, char **argv)
     }
     if (cred_read_keypair(&t, ipem, &a, pwdk, pub, &sens) != 0)
         return EXIT_FAILURE;
+    /* a seed, as IBM's gives every RSA key; a storage key needs one (the size of its Name
+     * digest) to derive its children's protection keys */
+    if (pub->type == TPM_ALG_RSA || a.st) {
+        sens.seedValue.t.size = TSS_GetDigestSize(a.nalg);
+        if (TSS_RandBytes(sens.seedValue.t.buffer, sens.seedValue.t.size) != 0) {
+            OPENSSL_cleanse(&sens, sizeof(sens));
+            return tool_error(&t, "no random bytes for the key's seed");
+        }
+    }
     pub->authPolicy = policy;
     TPM_RC rc = tool_context(&t, &ctx);
     if (rc == 0)

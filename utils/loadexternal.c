@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* loadexternal: TPM2_LoadExternal of a public area (-ipu TPM2B_PUBLIC, -ipem PEM public key)
  * or a key pair (-ider, or -ipu with -ipr TPM2B_SENSITIVE). PEM and DER keys are shaped as
- * tool/pem.h describes. */
+ * tool/pem.h describes; -st with -ider loads a decryption key (-den), as IBM's does, since
+ * a storage key cannot be loaded with its private part. */
 #include <string.h>
 
 #include "tool/pem.h"
@@ -37,6 +38,10 @@ int main(int argc, char **argv)
         return tool_error(&t, "give exactly one of -ipu, -ipem, -ider");
     if (ipr != NULL && ipu == NULL)
         return tool_error(&t, "-ipr needs -ipu");
+    if (pwdk != NULL && ider == NULL)
+        return tool_error(&t, "-pwdk is only for an -ider key pair");
+    if (ider != NULL)
+        pem_args_der_pair(&pa);
     memset(&in, 0, sizeof(in));
     in.hierarchy = tmpl_hierarchy(hi);
     if (ipu != NULL) {

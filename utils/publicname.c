@@ -3,7 +3,9 @@
  *   Name = nameAlg || H_nameAlg(marshaled TPMT_PUBLIC or TPMS_NV_PUBLIC),
  * from a TPM2B_PUBLIC file (-ipu), an NV public file (-invpu: TPMS_NV_PUBLIC as IBM's
  * nvreadpublic -opu writes it, or TPM2B_NV_PUBLIC), or a PEM/DER key shaped as loadexternal
- * would load it (-ipem, -ider). */
+ * would load it: -ipem a PEM public key, -ider a DER one (SubjectPublicKeyInfo, as IBM's;
+ * a PEM or a private key file is taken too, for its public half). With -ider, -st means
+ * -den as in loadexternal -ider. */
 #include <string.h>
 
 #include "tool/pem.h"
@@ -18,7 +20,7 @@ static const tool_opt opts[] = {
      NULL},
     {"-ipu", T_STR, &ipu, "file", "TPM2B_PUBLIC public key file name", 0, NULL},
     {"-ipem", T_STR, &ipem, "file", "PEM format public key file name", 0, NULL},
-    {"-ider", T_STR, &ider, "file", "DER (or PEM) format plaintext key pair file name", 0, NULL},
+    {"-ider", T_STR, &ider, "file", "DER format public key file name", 0, NULL},
     {"-on", T_STR, &on, "file", "output Name file name (default do not save)", 0, NULL},
     {"-ns", T_FLAG, &ns, NULL, "additionally print Name in hex ascii on one line", 0, NULL},
     PEM_OPTS(pa),
@@ -64,11 +66,8 @@ static TPM_RC object_public(uint8_t *buf, uint16_t *len, TPMI_ALG_HASH *alg)
                             FALSE);
     else if (ipem != NULL)
         rc = pem_read_public(&t, ipem, &pa, &pub.publicArea) ? TSS_RC_BAD_ARGUMENT : 0;
-    else {
-        TPMT_SENSITIVE sens;
-        rc =
-            pem_read_keypair(&t, ider, &pa, NULL, NULL, &pub.publicArea, &sens) ? TSS_RC_BAD_ARGUMENT : 0;
-    }
+    else
+        rc = pem_read_public(&t, ider, &pa, &pub.publicArea) ? TSS_RC_BAD_ARGUMENT : 0;
     uint8_t *q = buf;
     *len = 0;
     if (rc == 0)
@@ -88,6 +87,10 @@ int main(int argc, char **argv)
         return EXIT_FAILURE;
     if ((invpu != NULL) + (ipu != NULL) + (ipem != NULL) + (ider != NULL) != 1)
         return tool_error(&t, "give exactly one of -invpu, -ipu, -ipem, -ider");
+    if (ipu != NULL && pa.uwa)
+        return tool_error(&t, "-uwa is unused for a TPM2B_PUBLIC input (-ipu)");
+    if (ider != NULL)
+        pem_args_der_pair(&pa);
     TPM_RC rc = invpu != NULL ? nv_public(buf, &len, &alg) : object_public(buf, &len, &alg);
     TPMT_HA digest = {.hashAlg = alg};
     uint16_t dsize = TSS_GetDigestSize(alg);

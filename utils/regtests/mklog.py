@@ -6,7 +6,9 @@ computed here independently of the utilities:
   bios.log        SHA-1 format firmware log (TCG_PCR_EVENT), PCRs 16 and 23
   agile.log       crypto-agile log: Spec ID Event03 (sha1, sha256, sha384), StartupLocality,
                   TCG_PCR_EVENT2 events in PCRs 16 and 23
-  *.expect        "PCR NN alg hex" lines, as eventextend -sim / imaextend -sim print them
+  *.expect        firmware: "PCR NN alg hex" lines, as eventextend -sim prints them;
+                  IMA: imaextend -sim output as IBM's prints it (banks sha1 sha256; .multi:
+                  sha384 sha256 sha1), and .lines "PCR NN alg hex" for the four banks
   badhash.log     agile.log with one EV_SEPARATOR digest that is not the hash of its data
   trunc.log       agile.log cut inside event 3;  liesize.log: event 2 claims 1 MiB of data
   unknownalg.log  event 1 carries a digest of an algorithm the Spec ID event does not list
@@ -14,8 +16,13 @@ computed here independently of the utilities:
   ima-ng.log      IMA list (big-endian), ima-ng entries, a violation and an "ima" entry
   ima-ng-le.log   the same, little-endian (its own template hashes)
   ima-sig.log     ima-sig entries (with and without a signature)
-  ima-pcr10.log   two little-endian ima-ng entries for PCR 10 (compared with IBM's imaextend -le)
-  ima-trunc.log, ima-badname.log, ima-badlen.log, ima-badhash.log  broken IMA lists
+  ima-tmpl.log    templates "d-ng|sig", "d-ng|n-ng|sig" (custom field lists), ima-buf, ima-ngv2
+  ima-pcr10.log   two little-endian ima-ng entries for PCR 10 (compared with IBM's imaextend -le);
+                  ima-pcr10.sha256 their sha256 bank digests
+  ima-trunc.log, ima-badname.log, ima-badlen.log, ima-badhash.log, ima-baddata.log,
+  ima-badfields.log, ima-shortfields.log  broken IMA lists
+IMA PCRs are the kernel's: the sha1 bank extends the template hash, the others the template
+data hashed with the bank's algorithm.
 usage: mklog.py DIR"""
 import hashlib
 import os
@@ -123,53 +130,102 @@ def field(end, data):
     return struct.pack(end + 'I', len(data)) + data
 
 
+IMA_ALGS = [0x0004, 0x000B, 0x000C, 0x000D]
+ALG_IDS = {0x0004: 'TPM_ALG_SHA1', 0x000B: 'TPM_ALG_SHA256', 0x000C: 'TPM_ALG_SHA384',
+           0x000D: 'TPM_ALG_SHA512'}
+
+
+class ImaPcrs(Pcrs):
+    """The kernel's extends: the sha1 bank gets the list's template hash, every other bank
+    the template data (as hashed) hashed with the bank's algorithm; a violation (zero
+    template hash) extends all ones."""
+
+    def entry(self, pcr, thash, hashed):
+        for alg in IMA_ALGS:
+            if thash == b'\0' * 20:
+                self.extend(alg, pcr, b'\xff' * ALGS[alg][1])
+            else:
+                self.extend(alg, pcr, thash if alg == 0x0004 else h(alg, hashed))
+
+    def ibm(self, algs):
+        """imaextend -sim output, as IBM's prints it: every PCR of every bank"""
+        out = ''
+        for alg in algs:
+            out += 'algorithmId %s\n' % ALG_IDS[alg]
+            for pcr in range(24):
+                v = self.v.get((alg, pcr), b'\0' * ALGS[alg][1])
+                out += ' PCR %02u: %s\n' % (pcr, ''.join('%02x ' % b for b in v))
+        return out
+
+
+def ima_write(d, base, log, pcrs):
+    write(d, base + '.log', log)
+    write(d, base + '.expect', pcrs.ibm([0x0004, 0x000B]).encode())  # the default banks
+    write(d, base + '.multi.expect', pcrs.ibm([0x000C, 0x000B, 0x0004]).encode())
+    write(d, base + '.lines', pcrs.lines(IMA_ALGS).encode())
+
+
 def ima_logs(d):
-    for end, fname in (('>', 'ima-ng.log'), ('<', 'ima-ng-le.log')):
-        pcrs1, pcrs256 = Pcrs(), Pcrs()
+    for end, base in (('>', 'ima-ng'), ('<', 'ima-ng-le')):
+        pcrs = ImaPcrs()
         log = b''
         for i, path in enumerate([b'/usr/bin/bash', b'/usr/lib/libc.so.6', b'/etc/ld.so.cache']):
             digest = hashlib.sha256(path + b' contents').digest()
             td = field(end, b'sha256:\0' + digest) + field(end, path + b'\0')
-            e = ima_entry(end, 16, b'ima-ng', td)
-            log += e
-            th = hashlib.sha1(td).digest()
-            pcrs1.extend(0x0004, 16, th)
-            pcrs256.extend(0x000B, 16, th + b'\0' * 12)
+            log += ima_entry(end, 16, b'ima-ng', td)
+            pcrs.entry(16, hashlib.sha1(td).digest(), td)
         # a violation: zero template hash, extended as ones
         td = field(end, b'sha256:\0' + b'\0' * 32) + field(end, b'/tmp/violated\0')
         log += ima_entry(end, 16, b'ima-ng', td, b'\0' * 20)
-        pcrs1.extend(0x0004, 16, b'\xff' * 20)
-        pcrs256.extend(0x000B, 16, b'\xff' * 32)
+        pcrs.entry(16, b'\0' * 20, td)
         # the legacy "ima" template: digest[20], name length, name; hashed with name[256]
         fd = hashlib.sha1(b'legacy').digest()
         nm = b'/sbin/init'
-        log += (struct.pack(end + 'I', 16) + hashlib.sha1(fd + nm + b'\0' * (256 - len(nm))).digest() +
+        hashed = fd + nm + b'\0' * (256 - len(nm))
+        log += (struct.pack(end + 'I', 16) + hashlib.sha1(hashed).digest() +
                 struct.pack(end + 'I', 3) + b'ima' + fd + struct.pack(end + 'I', len(nm)) + nm)
-        th = hashlib.sha1(fd + nm + b'\0' * (256 - len(nm))).digest()
-        pcrs1.extend(0x0004, 16, th)
-        pcrs256.extend(0x000B, 16, th + b'\0' * 12)
-        write(d, fname, log)
-        base = fname[:-4]
-        write(d, base + '.sha1.expect', pcrs1.lines([0x0004]).encode())
-        write(d, base + '.sha256.expect', pcrs256.lines([0x000B]).encode())
+        pcrs.entry(16, hashlib.sha1(hashed).digest(), hashed)
+        ima_write(d, base, log, pcrs)
         if end == '>':
             good = log
     # ima-sig
-    end, log, pcrs = '>', b'', Pcrs()
+    end, log, pcrs = '>', b'', ImaPcrs()
     for path, sig in ((b'/usr/bin/signed', b'\x03\x02' + b'S' * 70), (b'/usr/bin/unsigned', b'')):
         td = (field(end, b'sha512:\0' + hashlib.sha512(path).digest()) + field(end, path + b'\0') +
               field(end, sig))
         log += ima_entry(end, 16, b'ima-sig', td)
-        pcrs.extend(0x000B, 16, hashlib.sha1(td).digest() + b'\0' * 12)
-    write(d, 'ima-sig.log', log)
+        pcrs.entry(16, hashlib.sha1(td).digest(), td)
+    ima_write(d, 'ima-sig', log, pcrs)
+    # templates parsed by name: custom field lists (the name is the list), ima-buf, d-ngv2
+    log, pcrs = b'', ImaPcrs()
+    for name, td in (
+            (b'd-ng|sig', field(end, b'sha256:\0' + b'\5' * 32) + field(end, b'\3\2SIG')),
+            (b'd-ng|n-ng|sig', field(end, b'sha1:\0' + b'\6' * 20) + field(end, b'/custom\0') +
+             field(end, b'')),
+            (b'ima-buf', field(end, b'sha256:\0' + b'\7' * 32) + field(end, b'kexec-cmdline\0') +
+             field(end, b'root=/dev/sda1')),
+            (b'ima-ngv2', field(end, b'ima:sha384:\0' + b'\x08' * 48) + field(end, b'/v2\0'))):
+        log += ima_entry(end, 16, name, td)
+        pcrs.entry(16, hashlib.sha1(td).digest(), td)
+    ima_write(d, 'ima-tmpl', log, pcrs)
+    # ima-ng whose data has a third field: not the template's fields (-checkdata)
+    td = field(end, b'sha256:\0' + b'\1' * 32) + field(end, b'/extra\0') + field(end, b'more')
+    write(d, 'ima-badfields.log', ima_entry(end, 16, b'ima-ng', td))
+    # "d-ng|sig" whose data lacks the sig field
+    write(d, 'ima-shortfields.log', ima_entry(end, 16, b'd-ng|sig', field(end, b'sha1:\0' + b'\1' * 20)))
     # PCR 10, where IBM's imaextend insists IMA goes (not resettable: the regression folds
     # the PCR's value before the replay with the printed template hashes)
-    log = b''
+    log, pcrs = b'', ImaPcrs()
     for path in (b'/usr/bin/ten', b'/usr/bin/eleven'):
         td = field('<', b'sha256:\0' + hashlib.sha256(path).digest()) + field('<', path + b'\0')
         log += ima_entry('<', 10, b'ima-ng', td)
-    write(d, 'ima-pcr10.log', log)
-    write(d, 'ima-sig.sha256.expect', pcrs.lines([0x000B]).encode())
+        pcrs.entry(10, hashlib.sha1(td).digest(), td)
+    ima_write(d, 'ima-pcr10', log, pcrs)
+    # the sha256 bank's digest of each entry, for the fold of the non-resettable PCR 10
+    write(d, 'ima-pcr10.sha256', b''.join(
+        hashlib.sha256(field('<', b'sha256:\0' + hashlib.sha256(p).digest()) +
+                       field('<', p + b'\0')).hexdigest().encode() + b'\n'
+        for p in (b'/usr/bin/ten', b'/usr/bin/eleven')))
     # broken lists
     write(d, 'ima-trunc.log', good[:len(good) - 7])
     e = bytearray(ima_entry('>', 16, b'ima-ng', field('>', b'sha1:\0' + b'\1' * 20) + field('>', b'/x\0')))

@@ -3,7 +3,8 @@
 # GROUP: event logs (eventextend, imaextend)
 # Sourced by reg.sh from its scratch directory ($WORK); uses run / fails / check / u.
 # mklog.py writes the logs (a SHA-1 format and a crypto-agile firmware log, IMA ima-ng,
-# ima-sig and legacy ima entries, and broken variants) together with the PCR values they must
+# ima-sig, legacy ima, ima-buf, ima-ngv2 and custom field-list templates, and broken
+# variants) together with the PCR values (and imaextend -sim output) they must
 # give, computed in Python independently of the utilities. The logs extend PCRs 16 and 23
 # (resettable), and PCR 10 for the comparison with IBM's imaextend.
 
@@ -17,14 +18,6 @@ g12_tpm_is() { # pcr alg expectfile
     [ -n "$want" ] && [ "$got" = "$want" ]
 }
 g12_reset() { u pcrreset -ha 16 >/dev/null 2>&1 && u pcrreset -ha 23 >/dev/null 2>&1; }
-# sha256 fold: start value, then the template hashes (sha1) zero padded to 32 bytes
-g12_fold() {
-    python3 -c 'import hashlib, sys
-v = bytes.fromhex(sys.argv[1])
-for th in sys.argv[2:]:
-    v = hashlib.sha256(v + bytes.fromhex(th) + bytes(12)).digest()
-print(v.hex())' "$@"
-}
 
 if ! command -v python3 >/dev/null; then
     check "python3 is installed (the group writes its logs with it)" false
@@ -106,54 +99,100 @@ fi
 g12_reset
 
 # ---- IMA ---------------------------------------------------------------------------------
-run "imaextend -sim of ima-ng (sha256 bank)" u imaextend -if "$G12/ima-ng.log" -sim -checkhash -checkdata
-check "ima-ng sha256: equals the independent computation" g12_pcrs "$G12/ima-ng.sha256.expect"
-run "imaextend -sim -halg sha1" u imaextend -if "$G12/ima-ng.log" -sim -halg sha1
-check "ima-ng sha1: equals the independent computation" g12_pcrs "$G12/ima-ng.sha1.expect"
+# -sim prints every PCR of every bank as IBM's imaextend does; the expect files hold that
+# output, computed by mklog.py (sha1 bank: the template hash; other banks: the template data
+# hashed with the bank's algorithm, as the kernel extends them)
+g12_ibm() { sed -n '/^algorithmId/,$p' "$WORK/last.out" | cmp - "$1"; }
+run "imaextend -sim of ima-ng (default banks sha1 and sha256)" \
+    u imaextend -if "$G12/ima-ng.log" -sim -checkhash -checkdata
+check "ima-ng: IBM's -sim output, equal to the independent computation" g12_ibm "$G12/ima-ng.expect"
+expect "-sim prints IBM's bank header" "^algorithmId TPM_ALG_SHA256$"
+run "imaextend -sim -halg sha384 -halg sha256 -halg sha1 (repeated -halg)" \
+    u imaextend -if "$G12/ima-ng.log" -sim -halg sha384 -halg sha256 -halg sha1
+check "three banks in -halg order, each extended with its own hash of the template data" \
+    g12_ibm "$G12/ima-ng.multi.expect"
 run "imaextend -le of a little-endian list" u imaextend -if "$G12/ima-ng-le.log" -le -sim -checkhash
-check "little-endian list: equals the independent computation" g12_pcrs "$G12/ima-ng-le.sha256.expect"
-fails "a little-endian list read as big-endian" u imaextend -if "$G12/ima-ng-le.log"
+check "little-endian list: equals the independent computation" g12_ibm "$G12/ima-ng-le.expect"
+fails "a little-endian list read as big-endian" u imaextend -if "$G12/ima-ng-le.log" -sim
 run "imaextend of ima-sig entries, -l" u imaextend -if "$G12/ima-sig.log" -sim -checkhash -checkdata -l
-check "ima-sig: equals the independent computation" g12_pcrs "$G12/ima-sig.sha256.expect"
+check "ima-sig: equals the independent computation" g12_ibm "$G12/ima-sig.expect"
 expect "-l shows the signed file" "sha512 /usr/bin/signed \(signed\)"
-run "imaextend -b 1 -e 2" u imaextend -if "$G12/ima-ng.log" -b 1 -e 2
+run "imaextend of templates named by their fields (d-ng|sig, d-ng|n-ng|sig), ima-buf, ima-ngv2" \
+    u imaextend -if "$G12/ima-tmpl.log" -sim -checkhash -checkdata -l -halg sha384 -halg sha256 -halg sha1
+check "custom templates: equals the independent computation" g12_ibm "$G12/ima-tmpl.multi.expect"
+expect "d-ng|sig: the digest field without a name, signed" "^  sha256 \(none\) \(signed\)$"
+expect "d-ng|n-ng|sig: the name field" "^  sha1 /custom$"
+expect "ima-ngv2: the algorithm after the digest type" "^  sha384 /v2$"
+fails "-checkdata: ima-ng data with a third field" u imaextend -if "$G12/ima-badfields.log" -sim -checkdata
+expect "the fields mismatch is named" "entry 0: template ima-ng: the data does not match its fields d-ng\|n-ng"
+fails "-checkdata: d-ng|sig data without its sig field" u imaextend -if "$G12/ima-shortfields.log" -sim -checkdata
+expect "the missing field is named" "entry 0: template d-ng\|sig: the data does not match its fields"
+fails "-halg twice with the same bank" u imaextend -if "$G12/ima-ng.log" -sim -halg sha1 -halg sha1
+expect "the repeated bank is named" "-halg sha1 given twice"
+fails "-halg with a bad algorithm" u imaextend -if "$G12/ima-ng.log" -sim -halg md5
+fails "-tpm with -sim" u imaextend -if "$G12/ima-ng.log" -sim -tpm
+run "imaextend -b 1 -e 2" u imaextend -if "$G12/ima-ng.log" -sim -b 1 -e 2
 check "-b 1 -e 2 prints entries 1 and 2 only" \
     bash -c "grep -c '^entry' '$WORK/last.out' | grep -qx 2 && ! grep -q '^entry 0:' '$WORK/last.out'"
-run "imaextend -of writes the computed PCR" u imaextend -if "$G12/ima-ng.log" -of "$G12/ima.pcr"
-check "-of: the 32-byte sha256 value" \
-    [ "$(od -An -tx1 -v "$G12/ima.pcr" | tr -d ' \n')" = "$(sed -n 's/^PCR 16 sha256 *//p' "$G12/ima-ng.sha256.expect")" ]
-fails "a truncated IMA list" u imaextend -if "$G12/ima-trunc.log"
+rm -f "$G12/ima.pcr" "$G12/ima256.pcr"
+run "imaextend -sim -of writes PCR 10 of the first bank" u imaextend -if "$G12/ima-pcr10.log" -le -sim -of "$G12/ima.pcr"
+check "-of: the 20-byte sha1 PCR 10" \
+    [ "$(od -An -tx1 -v "$G12/ima.pcr" | tr -d ' \n')" = "$(sed -n 's/^PCR 10 sha1 *//p' "$G12/ima-pcr10.lines")" ]
+run "imaextend -sim -halg sha256 -of" u imaextend -if "$G12/ima-pcr10.log" -le -sim -halg sha256 -of "$G12/ima256.pcr"
+check "-of: the 32-byte sha256 PCR 10 of -halg sha256" \
+    [ "$(od -An -tx1 -v "$G12/ima256.pcr" | tr -d ' \n')" = "$(sed -n 's/^PCR 10 sha256 *//p' "$G12/ima-pcr10.lines")" ]
+fails "a truncated IMA list" u imaextend -if "$G12/ima-trunc.log" -sim
 expect "the truncated entry is named" "entry 4: "
-fails "a template name length of 5000" u imaextend -if "$G12/ima-badname.log"
+fails "a template name length of 5000" u imaextend -if "$G12/ima-badname.log" -sim
 expect "the bad name length is named" "entry 5: template name length 5000"
-fails "a template data length past the end" u imaextend -if "$G12/ima-badlen.log"
+fails "a template data length past the end" u imaextend -if "$G12/ima-badlen.log" -sim
 expect "the lying length is named" "entry 0: template data length 16777216"
 fails "-checkhash finds a template hash that is not the hash of its data" \
-    u imaextend -if "$G12/ima-badhash.log" -checkhash
+    u imaextend -if "$G12/ima-badhash.log" -sim -checkhash
 expect "the bad template hash is named" "entry 5: the template hash is not the hash of its data"
-fails "-checkdata finds a 31-byte sha256 file digest" u imaextend -if "$G12/ima-baddata.log" -checkdata
+fails "-checkdata finds a 31-byte sha256 file digest" u imaextend -if "$G12/ima-baddata.log" -sim -checkdata
 expect "the bad file digest is named" "entry 0: sha256 file digest of 31 bytes"
-fails "imaextend -b after -e" u imaextend -if "$G12/ima-ng.log" -b 3 -e 1
+fails "imaextend -b after -e" u imaextend -if "$G12/ima-ng.log" -sim -b 3 -e 1
 
-u pcrreset -ha 16 >/dev/null 2>&1
-run "imaextend -tpm" u imaextend -if "$G12/ima-ng.log" -tpm
-check "PCR 16 sha256 after the IMA replay equals the list" g12_tpm_is 16 sha256 "$G12/ima-ng.sha256.expect"
-u pcrreset -ha 16 >/dev/null 2>&1
+# into the TPM: the default (as IBM's), the default banks sha1 and sha256, or the -halg banks
+g12_reset
+run "imaextend (TPM by default)" u imaextend -if "$G12/ima-ng.log"
+check "PCR 16 sha1 after the IMA replay equals the list" g12_tpm_is 16 sha1 "$G12/ima-ng.lines"
+check "PCR 16 sha256 after the IMA replay equals the list" g12_tpm_is 16 sha256 "$G12/ima-ng.lines"
+g12_reset
+run "imaextend -tpm -halg sha256 -halg sha384" u imaextend -if "$G12/ima-ng.log" -tpm -halg sha256 -halg sha384
+check "PCR 16 sha256 (-halg) equals the list" g12_tpm_is 16 sha256 "$G12/ima-ng.lines"
+check "PCR 16 sha384 (-halg) equals the list" g12_tpm_is 16 sha384 "$G12/ima-ng.lines"
+check "PCR 16 sha1, not a -halg bank, is untouched" \
+    [ "$(u pcrread -ha 16 -halg sha1 -ns)" = "0000000000000000000000000000000000000000" ]
+g12_reset
 
-# PCR 10 cannot be reset: fold its current value with the template hashes the list holds.
-# (IBM's 1.4.5 reads only little-endian lists correctly, with -le.)
-run "imaextend lists the PCR 10 entries" u imaextend -if "$G12/ima-pcr10.log" -le
+# PCR 10 cannot be reset: fold its current value with what the list extends.
+# (IBM's 1.4.5 reads only little-endian lists correctly, with -le, and extends the sha256
+# bank with the zero-padded template hash, as kernels before per-bank digests did: its
+# replay is compared in the sha1 bank, which both extend with the template hash.)
+g12_fold() { # alg start digest...: the PCR after extending the digests
+    python3 -c 'import hashlib, sys
+v = bytes.fromhex(sys.argv[2])
+for d in sys.argv[3:]:
+    v = hashlib.new(sys.argv[1], v + bytes.fromhex(d)).digest()
+print(v.hex())' "$@"
+}
+run "imaextend -sim lists the PCR 10 entries" u imaextend -if "$G12/ima-pcr10.log" -le -sim
 G12_TH=$(sed -n 's/^entry [0-9]*: PCR 10 template ima-ng hash \([0-9a-f]*\)$/\1/p' "$WORK/last.out")
 G12_A=$(u pcrread -ha 10 -halg sha256 -ns)
+G12_A1=$(u pcrread -ha 10 -halg sha1 -ns)
 run "imaextend -tpm into PCR 10" u imaextend -if "$G12/ima-pcr10.log" -le -tpm
-check "PCR 10 sha256 moved as the folded template hashes say" \
-    [ "$(u pcrread -ha 10 -halg sha256 -ns)" = "$(g12_fold "$G12_A" $G12_TH)" ]
+check "PCR 10 sha256 moved by the sha256 hashes of the template data" \
+    [ "$(u pcrread -ha 10 -halg sha256 -ns)" = "$(g12_fold sha256 "$G12_A" $(cat "$G12/ima-pcr10.sha256"))" ]
+check "PCR 10 sha1 moved by the template hashes" \
+    [ "$(u pcrread -ha 10 -halg sha1 -ns)" = "$(g12_fold sha1 "$G12_A1" $G12_TH)" ]
 if command -v tssimaextend >/dev/null; then
-    G12_A=$(u pcrread -ha 10 -halg sha256 -ns)
+    G12_A1=$(u pcrread -ha 10 -halg sha1 -ns)
     run "IBM's tssimaextend replays the same list" \
         env TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw tssimaextend -le -if "$G12/ima-pcr10.log"
-    check "IBM's replay moves PCR 10 sha256 as ours does" \
-        [ "$(u pcrread -ha 10 -halg sha256 -ns)" = "$(g12_fold "$G12_A" $G12_TH)" ]
+    check "IBM's replay moves PCR 10 sha1 as ours does" \
+        [ "$(u pcrread -ha 10 -halg sha1 -ns)" = "$(g12_fold sha1 "$G12_A1" $G12_TH)" ]
 fi
-unset G12 G12_TH G12_A
-unset -f g12_pcrs g12_tpm_is g12_reset g12_fold
+unset G12 G12_TH G12_A G12_A1
+unset -f g12_pcrs g12_tpm_is g12_reset g12_fold g12_ibm

@@ -153,6 +153,77 @@ for k in rsa ec; do
     t2_flush "$H"
 done
 
+# -st, IBM's storage key shape: restricted decrypt, AES-128-CFB, NULL scheme. The Names are
+# computed here from the key's own numbers (openssl) and the marshaled public area IBM's
+# loadexternal / importpem -st build; -den ECC is IBM's ECDH(sha256) decryption key.
+t2_bytes() { printf "$(printf '%s' "$1" | sed 's/../\\x&/g')"; }
+t2_name_of() { # key-type attributes parameters pubpem: 000b || sha256(TPMT_PUBLIC)
+    local body x
+    if [ "$1" = rsa ]; then
+        x=$(openssl rsa -pubin -in "$4" -modulus -noout | sed 's/^Modulus=//' | tr A-F a-f)
+        body="0001000b${2}0000${3}0800000000000100${x}"
+    else
+        x=$(openssl pkey -pubin -in "$4" -outform der | tail -c 64 | od -An -tx1 -v | tr -d ' \n')
+        body="0023000b${2}0000${3}000300100020${x:0:64}0020${x:64:64}"
+    fi
+    echo "000b$(t2_bytes "$body" | openssl dgst -sha256 -r | cut -c1-64)"
+}
+T2_ST=00030440; T2_STSYM=0006008000430010
+openssl pkey -in ext_rsa.key -pubout -out ext_rsa.pub.pem 2>/dev/null
+openssl pkey -in ext_ec.key -pubout -out ext_ec.pub.pem 2>/dev/null
+openssl pkey -in ext_rsa.key -pubout -outform der -out ext_rsa.pub.der 2>/dev/null
+openssl pkey -in ext_ec.key -pubout -outform der -out ext_ec.pub.der 2>/dev/null
+for k in rsa ec; do
+    want=$(t2_name_of $k $T2_ST $T2_STSYM ext_$k.pub.pem)
+    run "loadexternal -st -ipem $k (storage key)" u loadexternal -st -ipem ext_$k.pub.pem -ns
+    H=$(t2_handle)
+    check "loadexternal -st $k: the Name of IBM's storage public area" t2_has_line "$want" "$WORK/last.out"
+    run "readpublic of the -st $k key" u readpublic -ho "$H"
+    expect "the -st $k key is restricted decrypt (noDA userWithAuth)" "objectAttributes: 00030440"
+    expect "the -st $k key's symmetric algorithm is AES 128 CFB" "mode TPM_ALG_CFB"
+    t2_flush "$H"
+    run "publicname -st -ipem $k" u publicname -st -ipem ext_$k.pub.pem -ns
+    check "publicname -st $k: the same Name" t2_has_line "$want" "$WORK/last.out"
+    # -ider: a DER SubjectPublicKeyInfo gives the Name of the same key as PEM
+    run "publicname -ipem $k (signing)" u publicname -ipem ext_$k.pub.pem -ns
+    pem_name=$(sed -n '/^[0-9a-f]\{68\}$/p' "$WORK/last.out")
+    run "publicname -ider $k DER public key" u publicname -ider ext_$k.pub.der -ns
+    check "publicname -ider DER $k equals -ipem PEM" t2_has_line "$pem_name" "$WORK/last.out"
+    run "publicname -ider $k -on" u publicname -ider ext_$k.pub.der -on ider_$k.name
+    check "publicname -ider -on writes that Name" [ "$(od -An -tx1 -v ider_$k.name | tr -d ' \n')" = "$pem_name" ]
+    # -ider with -st is -den (a key pair cannot be loaded as a storage key), as IBM's
+    run "publicname -den -ipem $k" u publicname -den -ipem ext_$k.pub.pem -ns
+    den_name=$(sed -n '/^[0-9a-f]\{68\}$/p' "$WORK/last.out")
+    run "publicname -st -ider $k" u publicname -st -ider ext_$k.pub.der -ns
+    check "publicname -st -ider $k is the -den Name" t2_has_line "$den_name" "$WORK/last.out"
+    run "loadexternal -st -ider $k key pair loads as a decryption key" u loadexternal -st -ider ext_$k.key -ns
+    H=$(t2_handle)
+    check "loadexternal -st -ider $k: the -den Name" t2_has_line "$den_name" "$WORK/last.out"
+    t2_flush "$H"
+done
+run "publicname -den -ipem ECC" u publicname -den -ipem ext_ec.pub.pem -ns
+check "publicname -den ECC: IBM's ECDH(sha256) decryption public area" \
+    t2_has_line "$(t2_name_of ec 00020440 00100019000b ext_ec.pub.pem)" "$WORK/last.out"
+fails "loadexternal -pwdk without -ider fails" u loadexternal -ipem ext_rsa.pub.pem -pwdk x
+expect "-pwdk is for -ider" "-pwdk is only for an -ider key pair"
+fails "publicname -uwa with -ipu fails" u publicname -ipu sir.pub -uwa
+expect "-uwa is unused with -ipu" "-uwa is unused"
+# importpem -st: the imported key is a working parent, with the same Name
+for k in rsa ec; do
+    rm -f st_$k.pub st_$k.priv
+    run "importpem -st $k" u importpem -hp "$P" -ipem ext_$k.key -st -pwdk stpw -opu st_$k.pub -opr st_$k.priv
+    run "load the imported $k storage key" u load -hp "$P" -ipu st_$k.pub -ipr st_$k.priv
+    H=$(t2_handle)
+    run "readpublic of the imported $k storage key" u readpublic -ho "$H" -ns
+    check "importpem -st $k: the Name of IBM's storage public area" \
+        t2_has_line "$(t2_name_of $k $T2_ST $T2_STSYM ext_$k.pub.pem)" "$WORK/last.out"
+    run "create a child under the imported $k storage key" u create -hp "$H" -pwdp stpw -si -opu stc.pub -opr stc.priv
+    run "load the child of the imported $k storage key" u load -hp "$H" -pwdp stpw -ipu stc.pub -ipr stc.priv
+    t2_flush "$(t2_handle)"
+    t2_flush "$H"
+done
+unset -f t2_bytes t2_name_of
+
 # publicname against an independent computation: nameAlg || SHA-256(marshaled public area)
 tail -c +3 sir.pub > sir.tpmt
 run "publicname -ipu -ns" u publicname -ipu sir.pub -ns

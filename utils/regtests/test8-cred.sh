@@ -14,6 +14,7 @@ G8=$WORK/g8
 mkdir -p "$G8"
 G8_NV="01c00002 01c00003 01c00004 01c0000a 01c00012 01c00014 01c00016 01c0001c"
 G8_CA_DN="/C=US/ST=NY/L=Yorktown/O=IBM/CN=EK CA"
+G8_ECCA_DN="/C=US/ST=NY/L=Yorktown/O=IBM/CN=EK EC CA"
 
 # ---- helpers --------------------------------------------------------------------------------
 
@@ -62,11 +63,11 @@ t8_signverify() {
 }
 
 printf 'message signed by imported keys' > "$G8/msg"
-# CAs: RSA (password rrrr) and ECC (password eeee) with the test EK CA's Name; another one
+# CAs: RSA (password rrrr) and ECC (password eeee) with the Names of IBM's test EK CAs; another one
 openssl req -x509 -newkey rsa:2048 -keyout "$G8/cakey.pem" -passout pass:rrrr -out "$G8/cacert.pem" \
     -days 30 -subj "$G8_CA_DN" >/dev/null 2>&1
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-384 -keyout "$G8/cakeyecc.pem" -passout pass:eeee \
-    -out "$G8/cacertecc.pem" -days 30 -subj "$G8_CA_DN" >/dev/null 2>&1
+    -out "$G8/cacertecc.pem" -days 30 -subj "$G8_ECCA_DN" >/dev/null 2>&1
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$G8/otherkey.pem" -out "$G8/othercert.pem" \
     -days 30 -subj "/CN=Some other CA" >/dev/null 2>&1
 echo "$G8/cacert.pem" > "$G8/roots.txt"
@@ -75,6 +76,16 @@ echo "$G8/othercert.pem" > "$G8/badroots.txt"
 
 # ---- EK certificates ---------------------------------------------------------------------
 
+# -cp validates the EK against its certificate: none in NV is an error, -nopub skips the check
+u nvundefinespace -hi p -ha 01c00002 >/dev/null 2>&1
+fails "createek -cp with no EK certificate in NV fails" u createek -rsa -cp
+expect "createek -cp names the missing certificate" "no EK certificate at NV index 01c00002"
+run "createek -cp -nopub creates the EK without a certificate" u createek -rsa -cp -nopub
+expect "createek -cp -nopub says the EK is not validated" "EK not validated against an EK certificate"
+run "createek -cp -nopub -noflush leaves the EK loaded" u createek -rsa -cp -nopub -noflush
+E=$(t8_handle)
+check "the -noflush EK is loaded" u readpublic -ho "${E:-none}"
+t8_flush "$E"
 run "createekcert RSA 2048 low range (CA key with password)" \
     u createekcert -rsa 2048 -cakey "$G8/cakey.pem" -capwd rrrr -of "$G8/ekrsa.der"
 openssl x509 -inform der -in "$G8/ekrsa.der" -out "$G8/ekrsa.pem" 2>/dev/null
@@ -83,7 +94,7 @@ check "openssl verifies the RSA EK certificate against the CA" \
 run "createek -ce prints the RSA EK certificate" u createek -rsa -ce
 expect "createek -ce shows the CA as issuer" "Issuer: C ?= ?US, ST ?= ?NY, L ?= ?Yorktown, O ?= ?IBM, CN ?= ?EK CA"
 run "createek -cp validates the RSA EK against its certificate and the root" \
-    u createek -rsa 2048 -cp -nopub -root "$G8/roots.txt"
+    u createek -rsa 2048 -cp -root "$G8/roots.txt"
 expect "createek -cp: EK matches the certificate" "EK public key matches the EK certificate at 01c00002"
 expect "createek -root: certificate validated" "validated against the root"
 fails "createek -root with a list without the CA is rejected" u createek -rsa -root "$G8/badroots.txt"
@@ -105,25 +116,39 @@ run "nvdefinespace EK nonce index 01c00003" u nvdefinespace -hi p -ha 01c00003 -
 run "nvwrite EK nonce" u nvwrite -ha 01c00003 -if "$G8/nonce.bin"
 run "createek -no prints the EK nonce" u createek -rsa -no
 expect "createek -no shows the nonce bytes" "01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10"
-fails "createek -cp with the nonce: the EK no longer matches the certificate" u createek -rsa -cp -nopub
+fails "createek -cp with the nonce: the EK no longer matches the certificate" u createek -rsa -cp
 expect "createek -cp names the mismatch" "does not match the EK certificate"
 run "nvdefinespace EK template index 01c00004" u nvdefinespace -hi p -ha 01c00004 -sz "$(stat -c %s "$G8/tpl.bin")"
 run "nvwrite EK template" u nvwrite -ha 01c00004 -if "$G8/tpl.bin"
 run "createek -te prints the EK template" u createek -rsa -te
 expect "createek -te shows the template's attributes" "objectAttributes:? 00030472"
 run "nvundefinespace EK nonce" u nvundefinespace -hi p -ha 01c00003
-fails "createek -cp with the NV template: the EK differs from the certificate" u createek -rsa -cp -nopub
+fails "createek -cp with the NV template: the EK differs from the certificate" u createek -rsa -cp
 expect "createek -cp used the NV template" "EK template from NV index 01c00004"
 run "nvundefinespace EK template" u nvundefinespace -hi p -ha 01c00004
-run "createek -cp with the default template matches again" u createek -rsa -cp -nopub
+run "createek -cp with the default template matches again" u createek -rsa -cp
 if t8_have_ibm; then
     t8_ibm createek -alg rsa -root "$G8/roots.txt" >"$WORK/last.out" 2>&1
     check "IBM's tsscreateek validates our EK certificate against the root" grep -q "verified against the root" "$WORK/last.out"
 fi
 
-run "createekcert ECC P-256 low range (ECC CA key, -caalg ecc)" \
-    u createekcert -ecc nistp256 -cakey "$G8/cakeyecc.pem" -capwd eeee -caalg ecc -of "$G8/ekecc.der"
+run "createekcert ECC P-256 low range (ECC CA key, -caalg ec)" \
+    u createekcert -ecc nistp256 -cakey "$G8/cakeyecc.pem" -capwd eeee -caalg ec -of "$G8/ekecc.der"
 openssl x509 -inform der -in "$G8/ekecc.der" -out "$G8/ekecc.pem" 2>/dev/null
+check "the ECC EK certificate's issuer is the EC CA's subject (EK EC CA)" \
+    [ "$(openssl x509 -in "$G8/ekecc.pem" -noout -issuer -nameopt compat | sed 's/^issuer=//')" = \
+      "$(openssl x509 -in "$G8/cacertecc.pem" -noout -subject -nameopt compat | sed 's/^subject=//')" ]
+check "the RSA EK certificate's issuer is the RSA CA's subject (EK CA)" \
+    [ "$(openssl x509 -in "$G8/ekrsa.pem" -noout -issuer -nameopt compat | sed 's/^issuer=//')" = \
+      "$(openssl x509 -in "$G8/cacert.pem" -noout -subject -nameopt compat | sed 's/^subject=//')" ]
+check "the EK certificate's subject is IBM's (CN IBM SW TPM)" \
+    grep -q "CN=IBM SW TPM" <(openssl x509 -in "$G8/ekecc.pem" -noout -subject -nameopt compat)
+if t8_have_ibm; then
+    echo "$G8/cacertecc.pem" > "$G8/rootsecc1.txt" # the EC CA alone (1.4.5 rejected rootsecc.txt)
+    t8_ibm createek -alg ec -root "$G8/rootsecc1.txt" >"$WORK/last.out" 2>&1
+    check "IBM's tsscreateek validates our ECC EK certificate against the EC CA" \
+        grep -q "verified against the root" "$WORK/last.out"
+fi
 check "openssl verifies the ECC EK certificate against the ECC CA" \
     openssl verify -CAfile "$G8/cacertecc.pem" "$G8/ekecc.pem"
 run "createek -cp ECC P-256 with a root list of two (and a blank line)" \
@@ -138,7 +163,7 @@ fails "createekcert -caalg rsa with an ECC CA key fails" \
     u createekcert -ecc nistp256 -cakey "$G8/cakeyecc.pem" -capwd eeee -caalg rsa -of "$G8/bad.der"
 fails "createekcert without -cakey fails" u createekcert -rsa -of "$G8/bad.der"
 check "failed createekcert wrote no file" [ ! -e "$G8/bad.der" ]
-run "the RSA EK certificate is unchanged after the failures" u createek -rsa -cp -nopub -root "$G8/roots.txt"
+run "the RSA EK certificate is unchanged after the failures" u createek -rsa -cp -root "$G8/roots.txt"
 
 # ---- credentials: high range EKs (userWithAuth), RSA and ECC -------------------------------
 

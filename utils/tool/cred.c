@@ -646,10 +646,14 @@ static int add_name(X509_NAME *n, const char *const *kv)
 int cred_cert_make(const tool *t, const TPMT_PUBLIC *ek, const char *cakey, const char *capwd,
                    int caalg, unsigned char **der, int *derlen)
 {
-    /* the subject Name of IBM's test EK CA (certificates/cacert.pem, cacertecc.pem) */
-    static const char *const issuer[] = {"C", "US",  "ST", "NY",    "L", "Yorktown",
-                                         "O", "IBM", "CN", "EK CA", NULL};
-    static const char *const subject[] = {"O", "TSS test", "CN", "TPM EK", NULL};
+    /* the subject Names of IBM's test EK CAs (certificates/cacert.pem, cacertecc.pem) and
+     * the subject IBM's createekcert gives the EK */
+    static const char *const issuer_rsa[] = {"C", "US",  "ST", "NY",    "L", "Yorktown",
+                                             "O", "IBM", "CN", "EK CA", NULL};
+    static const char *const issuer_ec[] = {"C", "US",  "ST", "NY",       "L", "Yorktown",
+                                            "O", "IBM", "CN", "EK EC CA", NULL};
+    static const char *const subject[] = {"C", "US",  "ST", "NY",         "L", "Yorktown",
+                                          "O", "IBM", "CN", "IBM SW TPM", NULL};
     EVP_PKEY *ca = pem_read_private(t, cakey, capwd);
     if (ca == NULL)
         return EXIT_FAILURE;
@@ -657,6 +661,7 @@ int cred_cert_make(const tool *t, const TPMT_PUBLIC *ek, const char *cakey, cons
         EVP_PKEY_free(ca);
         return tool_error(t, "-caalg does not match the CA key %s", cakey);
     }
+    const char *const *issuer = EVP_PKEY_is_a(ca, "EC") ? issuer_ec : issuer_rsa;
     EVP_PKEY *pk = NULL;
     X509 *x = X509_new();
     BIGNUM *serial = BN_new();

@@ -88,7 +88,8 @@ int cred_cert_matches(const tool *t, X509 *cert, const TPMT_PUBLIC *pub);
  * IBM's -root file); each listed certificate is a trust anchor. 0 or EXIT_FAILURE. */
 int cred_cert_verify(const tool *t, X509 *cert, const char *listfile);
 /* A test EK certificate for the EK public area, signed by the CA key (PEM, password capwd);
- * DER in *der (OPENSSL_free it). The issuer is the Name of IBM's test EK CA certificate. */
+ * DER in *der (OPENSSL_free it). The issuer is the subject of IBM's test EK CA certificate
+ * of the CA key's algorithm (RSA "EK CA", EC "EK EC CA"); the subject is IBM's "IBM SW TPM". */
 int cred_cert_make(const tool *t, const TPMT_PUBLIC *ek, const char *cakey, const char *capwd,
                    int caalg, unsigned char **der, int *derlen);
 

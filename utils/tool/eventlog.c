@@ -267,39 +267,91 @@ static uint32_t ima32(const ima_log *l, const uint8_t *p)
     return l->little ? le32(p) : (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* ima-ng style template data: length-prefixed fields d-ng, n-ng[, sig] */
+/* The field lists of the kernel's named templates; any other name is itself a field list
+ * ("d-ng|n-ng|sig"), as the kernel names a template given by ima_template_fmt. */
+static const struct {
+    const char *name, *fmt;
+} ima_templates[] = {
+    {"ima", "d|n"},
+    {"ima-ng", "d-ng|n-ng"},
+    {"ima-ngv2", "d-ngv2|n-ng"},
+    {"ima-sig", "d-ng|n-ng|sig"},
+    {"ima-sigv2", "d-ngv2|n-ng|sig"},
+    {"ima-buf", "d-ng|n-ng|buf"},
+    {"ima-modsig", "d-ng|n-ng|sig|d-modsig|modsig"},
+    {"evm-sig", "d-ng|n-ng|evmsig|xattrnames|xattrlengths|xattrvalues|iuid|igid|imode"},
+};
+
+const char *ima_template_fields(const char *name)
+{
+    for (size_t i = 0; i < sizeof(ima_templates) / sizeof(ima_templates[0]); i++)
+        if (strcmp(ima_templates[i].name, name) == 0)
+            return ima_templates[i].fmt;
+    return name;
+}
+
+static int field_is(const char *id, size_t idlen, const char *want)
+{
+    return strlen(want) == idlen && memcmp(id, want, idlen) == 0;
+}
+
+/* d-ng: "[type:]alg:" NUL digest, or a bare SHA-1 / MD5 digest from old kernels; d: bare */
+static int ima_digest_field(ima_entry *e, const uint8_t *d, uint32_t dl, int bare)
+{
+    const uint8_t *nul = bare ? NULL : memchr(d, '\0', dl);
+    if (nul != NULL) {
+        size_t plen = (size_t)(nul - d);
+        size_t start = plen >= 2 ? plen - 1 : 0; /* the alg is the last "xxx:" before the NUL */
+        while (start > 0 && d[start - 1] != ':')
+            start--;
+        if (plen < 2 || d[plen - 1] != ':' || plen - 1 - start >= sizeof(e->digalg))
+            return -1;
+        memcpy(e->digalg, d + start, plen - 1 - start);
+        e->digalg[plen - 1 - start] = '\0';
+        e->filedigest = nul + 1;
+        e->filedigestlen = dl - (uint32_t)plen - 1;
+        return 0;
+    }
+    strcpy(e->digalg, dl == 20 ? "sha1" : "md5");
+    e->filedigest = d;
+    e->filedigestlen = dl;
+    return 0;
+}
+
+/* Template data of the fields the template's name lists, each a length and its bytes: the
+ * digest, name and signature fields are picked out; e->parsed when the fields are all there
+ * and fill the data exactly. */
 static void ima_fields(const ima_log *l, ima_entry *e)
 {
+    const char *f = ima_template_fields(e->name);
     size_t pos = 0;
-    const uint8_t *n = take(e->tdata, e->tdatalen, &pos, 4);
-    uint32_t dl = n != NULL ? ima32(l, n) : 0;
-    const uint8_t *d = n != NULL ? take(e->tdata, e->tdatalen, &pos, dl) : NULL;
-    const uint8_t *fl = d != NULL ? take(e->tdata, e->tdatalen, &pos, 4) : NULL;
-    uint32_t fnl = fl != NULL ? ima32(l, fl) : 0;
-    const uint8_t *fn = fl != NULL ? take(e->tdata, e->tdatalen, &pos, fnl) : NULL;
-    if (fn == NULL || fnl == 0 || fn[fnl - 1] != '\0')
-        return;
-    /* d-ng: "alg:" NUL digest, or a bare SHA-1 / MD5 digest from old kernels */
-    const uint8_t *colon = memchr(d, ':', dl);
-    if (colon != NULL && (size_t)(colon - d) < sizeof(e->digalg) && (size_t)(colon - d) + 2 <= dl &&
-        colon[1] == '\0') {
-        memcpy(e->digalg, d, (size_t)(colon - d));
-        e->digalg[colon - d] = '\0';
-        e->filedigest = colon + 2;
-        e->filedigestlen = dl - (uint32_t)(colon - d) - 2;
-    } else {
-        strcpy(e->digalg, dl == 20 ? "sha1" : "md5");
-        e->filedigest = d;
-        e->filedigestlen = dl;
+    int ok = 1, digest = 0;
+    for (;;) {
+        const char *bar = strchr(f, '|');
+        size_t idlen = bar != NULL ? (size_t)(bar - f) : strlen(f);
+        const uint8_t *lp = take(e->tdata, e->tdatalen, &pos, 4);
+        uint32_t n = lp != NULL ? ima32(l, lp) : 0;
+        const uint8_t *d = lp != NULL ? take(e->tdata, e->tdatalen, &pos, n) : NULL;
+        if (d == NULL)
+            return;
+        if (!digest && (field_is(f, idlen, "d-ng") || field_is(f, idlen, "d-ngv2") ||
+                        field_is(f, idlen, "d"))) {
+            digest = 1;
+            ok &= ima_digest_field(e, d, n, field_is(f, idlen, "d")) == 0;
+        } else if (field_is(f, idlen, "n-ng") || field_is(f, idlen, "n")) {
+            int nul = n > 0 && d[n - 1] == '\0';
+            ok &= nul || field_is(f, idlen, "n");
+            e->filename = (const char *)d;
+            e->filenamelen = nul ? n - 1 : n;
+        } else if (field_is(f, idlen, "sig")) {
+            e->sig = d;
+            e->siglen = n;
+        }
+        if (bar == NULL)
+            break;
+        f = bar + 1;
     }
-    e->filename = (const char *)fn;
-    e->filenamelen = fnl - 1;
-    const uint8_t *sl = take(e->tdata, e->tdatalen, &pos, 4);
-    if (sl != NULL) {
-        uint32_t n2 = ima32(l, sl);
-        e->sig = take(e->tdata, e->tdatalen, &pos, n2);
-        e->siglen = e->sig != NULL ? n2 : 0;
-    }
+    e->parsed = ok && pos == e->tdatalen;
 }
 
 int ima_next(ima_log *l, ima_entry *e)
@@ -350,6 +402,7 @@ int ima_next(ima_log *l, ima_entry *e)
         e->filedigestlen = 20;
         e->filename = (const char *)l->ima_tdata + 20;
         e->filenamelen = fnl;
+        e->parsed = 1;
     } else {
         const uint8_t *tl = take(l->buf, l->len, &pos, 4);
         e->tdatalen = tl != NULL ? ima32(l, tl) : 0;
@@ -374,10 +427,13 @@ int ima_check_data(const ima_entry *e, char *why, size_t whylen)
         const char *name;
         uint32_t size;
     } algs[] = {{"md5", 16}, {"sha1", 20}, {"sha256", 32}, {"sha384", 48}, {"sha512", 64}, {"sm3", 32}};
-    if (e->filedigest == NULL) {
-        snprintf(why, whylen, "template %s: the data is not digest and name fields", e->name);
+    if (!e->parsed) {
+        snprintf(why, whylen, "template %s: the data does not match its fields %s", e->name,
+                 ima_template_fields(e->name));
         return -1;
     }
+    if (e->filedigest == NULL) /* a template without a digest field */
+        return 0;
     for (size_t i = 0; i < sizeof(algs) / sizeof(algs[0]); i++) {
         if (strcmp(algs[i].name, e->digalg) == 0) {
             if (algs[i].size == e->filedigestlen)

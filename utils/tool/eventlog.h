@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Event logs: the TCG PC Client firmware log (the SHA-1 format, TCG_PCR_EVENT, and the
  * crypto-agile format: a Spec ID Event03 header, then TCG_PCR_EVENT2 with a digest per bank)
- * and the Linux IMA binary measurement list (templates ima, ima-ng, ima-sig and others with
- * a template data field).
+ * and the Linux IMA binary measurement list (template data parsed by the template's field
+ * list: ima, ima-ng, ima-sig, ... or a custom list such as "d-ng|n-ng|sig").
  *
  * The parsers read a buffer already in memory, never past its end: every length is checked
  * against the bytes left before it is used. An error sets err to a message naming the event
@@ -91,7 +91,10 @@ typedef struct ima_entry {
     char name[256];      /* template name */
     const uint8_t *tdata; /* template data (for "ima": digest[20] || name, as hashed) */
     uint32_t tdatalen;
-    /* ima-ng / ima-sig fields, when the template data parses (else filedigest == NULL) */
+    /* the digest (d-ng, d-ngv2, d), name (n-ng, n) and signature (sig) fields of the template
+     * data, those the template has (else NULL); parsed: the data is exactly the fields the
+     * template's name lists */
+    int parsed;
     char digalg[16];       /* "sha256" ... ("sha1" for the ima template) */
     const uint8_t *filedigest;
     uint32_t filedigestlen;
@@ -114,8 +117,11 @@ typedef struct ima_log {
 void ima_open(ima_log *l, const uint8_t *buf, size_t len, int little, uint16_t hashlen);
 /* 1, 0 at the clean end, -1 on a malformed entry (l->err) */
 int ima_next(ima_log *l, ima_entry *e);
-/* Checks the template data's own structure (digest size for its algorithm, NUL-terminated
- * name): 0, or -1 with the reason in why. */
+/* the field list of a template: "d-ng|n-ng" for "ima-ng" ..., a name that is no kernel
+ * template is itself the list ("d-ng|n-ng|sig") */
+const char *ima_template_fields(const char *name);
+/* Checks the template data's own structure (the fields its template lists, digest size for
+ * its algorithm, NUL-terminated name): 0, or -1 with the reason in why. */
 int ima_check_data(const ima_entry *e, char *why, size_t whylen);
 
 #endif

@@ -129,6 +129,14 @@ TPM_RC pem_write_public(const tool *t, const char *path, const TPMT_PUBLIC *pub)
 
 /* ---- PEM / DER key -> TPM public and sensitive areas --------------------------------- */
 
+void pem_args_der_pair(pem_args *a)
+{
+    if (a->st && !a->den && !a->si) {
+        a->st = 0;
+        a->den = 1;
+    }
+}
+
 void pem_args_init(pem_args *a)
 {
     memset(a, 0, sizeof(*a));
@@ -189,15 +197,26 @@ static int key_shape(const tool *t, const pem_args *a, int ecc, TPMT_PUBLIC *pub
     int sign = !a->st && !a->den;
     pub->objectAttributes.val = TPMA_OBJECT_NODA | TPMA_OBJECT_USERWITHAUTH |
                                 (sign ? TPMA_OBJECT_SIGN : TPMA_OBJECT_DECRYPT);
+    if (a->st)
+        pub->objectAttributes.val |= TPMA_OBJECT_RESTRICTED;
     if (a->uwa)
         pub->objectAttributes.val &= ~TPMA_OBJECT_USERWITHAUTH;
+    /* a storage key's inner symmetric algorithm, as IBM's: AES-128-CFB */
+    TPMT_SYM_DEF_OBJECT sym = {.algorithm = TPM_ALG_NULL};
+    if (a->st) {
+        sym.algorithm = TPM_ALG_AES;
+        sym.keyBits.aes = 128;
+        sym.mode.aes = TPM_ALG_CFB;
+    }
     TPM_ALG_ID scheme = a->scheme >= 0 ? scheme_ids[a->scheme] : TPM_ALG_NULL;
     if (ecc) {
         if (scheme != TPM_ALG_NULL)
             return tool_error(t, "-scheme %s is for RSA keys", pem_schemes[a->scheme]);
         if (sign && a->scheme < 0)
             scheme = TPM_ALG_ECDSA;
-        pub->parameters.eccDetail.symmetric.algorithm = TPM_ALG_NULL;
+        else if (a->den && a->scheme < 0) /* IBM's ECC decryption key: ECDH */
+            scheme = TPM_ALG_ECDH;
+        pub->parameters.eccDetail.symmetric = sym;
         pub->parameters.eccDetail.scheme.scheme = scheme;
         pub->parameters.eccDetail.scheme.details.anySig.hashAlg = a->halg;
         pub->parameters.eccDetail.kdf.scheme = TPM_ALG_NULL;
@@ -211,7 +230,7 @@ static int key_shape(const tool *t, const pem_args *a, int ecc, TPMT_PUBLIC *pub
         (scheme == TPM_ALG_RSASSA || scheme == TPM_ALG_RSAPSS || (a->st && scheme != TPM_ALG_NULL)))
         return tool_error(t, "-scheme %s does not fit %s", pem_schemes[a->scheme],
                           a->st ? "-st" : "-den");
-    pub->parameters.rsaDetail.symmetric.algorithm = TPM_ALG_NULL;
+    pub->parameters.rsaDetail.symmetric = sym;
     pub->parameters.rsaDetail.scheme.scheme = scheme;
     pub->parameters.rsaDetail.scheme.details.anySig.hashAlg = a->halg;
     return 0;

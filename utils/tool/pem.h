@@ -16,7 +16,8 @@ TPM_RC pem_write_public(const tool *t, const char *path, const TPMT_PUBLIC *pub)
 
 /* How an external key is shaped into a TPM public area, IBM's loadexternal flags:
  *   -si   sign (default): RSASSA / ECDSA(halg) unless -scheme says otherwise
- *   -st   decrypt, NULL scheme       -den  decrypt, NULL scheme unless -scheme
+ *   -st   storage: restricted decrypt, AES-128-CFB, NULL scheme
+ *   -den  decrypt: RSA NULL scheme unless -scheme, ECC ECDH(halg)
  *   attributes: noDA userWithAuth (-uwa clears userWithAuth) */
 typedef struct pem_args {
     int rsa, ecc, si, st, den, uwa;
@@ -40,6 +41,9 @@ extern const char *const pem_schemes[];
 /* clang-format on */
 
 void pem_args_init(pem_args *a);
+/* As IBM's loadexternal and publicname -ider: a key pair loaded with its private part
+ * cannot be a storage key, so -st there means -den. */
+void pem_args_der_pair(pem_args *a);
 
 /* A PEM public key file (or a PEM/DER private key: its public half) -> public area. */
 int pem_read_public(const tool *t, const char *path, const pem_args *a, TPMT_PUBLIC *pub);
