@@ -38,6 +38,9 @@ NOT_CHOICES=" create:-kh create:-khr createloaded:-kh createloaded:-khr createpr
 #   arguments" of -ipem.
 NOT_FLAGS=" publicname:-pem "
 
+# a utility, bounded in time: a parser that waits for something is a failure, not a hang
+ut() { timeout 20 "${PREFIX}$1" "${@:2}"; }
+
 in_list() { case "$2" in *" $1 "* | *" $1"$'\n'* | *$'\n'"$1 "*) return 0 ;; esac; return 1; }
 
 # the flag appears in the usage as a word; -seN also as "-se[0-M]" with M >= N
@@ -58,24 +61,24 @@ in_usage() {
 # word passes as well) the word is checked later by the utility: then the usage must name it.
 accepts() {
     local name=$1 flag=$2 word=$3 usage=$4 out extra=
-    out=$("${PREFIX}$name" "$flag" "$word" -h 2>&1)
+    out=$(ut "$name" "$flag" "$word" -h 2>&1)
     if [ $? -ne 1 ] || [ "$out" != "$usage" ]; then
         extra=$WORK/value2
-        out=$("${PREFIX}$name" "$flag" "$word" "$extra" -h 2>&1)
+        out=$(ut "$name" "$flag" "$word" "$extra" -h 2>&1)
         [ $? -eq 1 ] && [ "$out" == "$usage" ] || return 1
     fi
-    out=$("${PREFIX}$name" "$flag" zz-not-a-word $extra -h 2>&1)
+    out=$(ut "$name" "$flag" zz-not-a-word $extra -h 2>&1)
     [ "$out" == "$usage" ] || return 0
     grep -qwF -- "$word" <<<"$usage"
 }
 
 check_one() {
     local name=$1 spec=$2 usage st tok flag="" problems="" pend="" w
-    if [ ! -x "${PREFIX}$name" ]; then
+    if ! command -v "${PREFIX}$name" >/dev/null; then
         echo "${PREFIX}$name: no such utility" >"$WORK/last.out"; _report 1 "flags of $name match IBM's list"
         return
     fi
-    usage=$("${PREFIX}$name" -h 2>&1); st=$?
+    usage=$(ut "$name" -h 2>&1); st=$?
     [ "$st" -eq 1 ] || problems+="-h exits $st, not 1; "
     grep -qw -- "$name" <<<"$usage" || problems+="-h does not print the usage; "
     for tok in $spec; do
