@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Command-line checks around the regression, run by make check against the TPM it started
 # (TPM_* set): the flag check (flags.sh) can fail, --help is -h, reg.sh runs from any
-# directory, utils/policies/ is what mkpolicies.sh and policymaker make.
+# directory, utils/policies/ is what mkpolicies.sh and policymaker make and its files work
+# with the TPM as IBM's examples use them; it removes the TPM objects and NV indexes it makes.
 # Utilities are run as ${PREFIX}name (default: the utils/ directory above this script).
 # Ends with "N passed, M failed"; REG_TOTALS=file gets "passed failed".
 set -u
@@ -113,6 +114,18 @@ run "openssl signs with policies/rsaprivkey.pem -passin pass:rrrr" \
 run "verifysignature -raw of openssl's signature by the loaded rsapubkey.pem" \
     u verifysignature -hk "$K" -halg sha256 -if "$WORK/msg.bin" -is "$WORK/sig.bin" -raw
 run "flush the external key" u flushcontext -ha "$K"
+for c in rsa:cakey:cacert:"-rsa 2048" ecc:cakeyecc:cacertecc:"-ecc nistp256 -caalg ec"; do
+    IFS=: read -r alg key crt how <<<"$c"
+    # shellcheck disable=SC2086
+    run "createekcert $alg with policies/$key.pem -capwd rrrr" \
+        u createekcert $how -cakey "$P/$key.pem" -capwd rrrr -of "$WORK/ek.der"
+    openssl x509 -inform der -in "$WORK/ek.der" -out "$WORK/ek.pem" 2>/dev/null
+    check "openssl verifies the $alg EK certificate against policies/$crt.pem" \
+        openssl verify -CAfile "$P/$crt.pem" "$WORK/ek.pem"
+done
+for h in 01c00002 01c0000a; do # the EK certificate indexes, whatever failed above
+    u nvundefinespace -hi p -ha "$h" >/dev/null 2>&1
+done
 
 [ -n "${REG_TOTALS:-}" ] && echo "$REG_PASSED $REG_FAILED" >"$REG_TOTALS"
 echo "cli: $REG_PASSED passed, $REG_FAILED failed"
