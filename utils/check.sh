@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
-# make check: unit tests, then the regression (reg.sh -a) against a private swtpm it
-# starts and always stops, then one group again over a pseudo-terminal bridged to swtpm
-# (the serial-device transport). Last line: "N passed, M failed".
+# make check: unit tests, every utility's flags against IBM's list (regtests/flags.sh), then
+# the regression (reg.sh -a) against a private swtpm it starts and always stops, the
+# command-line checks (regtests/cli.sh), then one group again over a pseudo-terminal bridged
+# to swtpm (the serial-device transport). Last line: "N passed, M failed".
 # usage: check.sh BUILD_DIR OUT_DIR unit-binaries...
 set -u
 build=$1; out=$2; shift 2
@@ -11,6 +12,12 @@ totals=$(mktemp)
 passed=0; failed=0
 
 UNIT_TOTALS=$totals bash "$top/utils/unit/run.sh" "$@"
+read -r p f < "$totals" || { p=0; f=1; }
+passed=$((passed + p)); failed=$((failed + f))
+
+# no TPM needed: the utilities' -h against IBM's flag list
+: > "$totals"
+PREFIX="$top/$out/" REG_TOTALS=$totals bash "$top/utils/regtests/flags.sh"
 read -r p f < "$totals" || { p=0; f=1; }
 passed=$((passed + p)); failed=$((failed + f))
 
@@ -23,6 +30,11 @@ if swtpm_start; then
     export TPM_DATA_DIR=$datadir
     : > "$totals"
     PREFIX="$top/$out/" REG_TOTALS=$totals bash "$top/utils/reg.sh" -a
+    read -r p f < "$totals" || { p=0; f=1; }
+    passed=$((passed + p)); failed=$((failed + f))
+
+    : > "$totals"
+    PREFIX="$top/$out/" REG_TOTALS=$totals bash "$top/utils/regtests/cli.sh"
     read -r p f < "$totals" || { p=0; f=1; }
     passed=$((passed + p)); failed=$((failed + f))
 

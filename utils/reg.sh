@@ -4,12 +4,17 @@
 # swtpm and sets TPM_* for it).
 #   reg.sh -a          every group
 #   reg.sh -N          group N only (reg.sh -h lists them)
-# Utilities are run as ${PREFIX}name: PREFIX=./ (default) from utils/, PREFIX=tss when
-# installed. Every check prints one line; the run ends with "N passed, M failed" and exits
-# non-zero on any failure. REG_TOTALS=file also receives "passed failed".
+# Utilities are run as ${PREFIX}name: by default those beside this script (its utils/
+# directory, whatever the current directory), PREFIX=tss for installed ones (found on PATH).
+# A relative PREFIX with a slash is taken from the current directory. Every check prints one
+# line; the run ends with "N passed, M failed" and exits non-zero on any failure.
+# REG_TOTALS=file also receives "passed failed". Groups find IBM-style policy files, keys and
+# certificates in $POLICIES (utils/policies/).
 set -u
 REGDIR=$(cd "$(dirname "$0")" && pwd)
-export PREFIX=${PREFIX:-./}
+PREFIX=${PREFIX-$REGDIR/}
+case "$PREFIX" in /*) ;; */*) PREFIX=$PWD/$PREFIX ;; esac
+export PREFIX POLICIES=$REGDIR/policies
 export REG_PASSED=0 REG_FAILED=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tss-reg.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

@@ -21,8 +21,8 @@ t2_has_line() { [ -n "$1" ] && grep -qx -- "$1" "$2"; }
 t2_have_ibm() { command -v tsscreateprimary >/dev/null 2>&1; }
 
 printf 'sealed secret' > sealed.dat
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out ext_rsa.key 2>/dev/null
-openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ext_ec.key 2>/dev/null
+# key pairs made outside the TPM: utils/policies/ (RSA in DER, P-256 in PEM)
+declare -A T2_EXT=([rsa]="$POLICIES/rsaprivkey.der" [ec]="$POLICIES/p256privkey.pem")
 
 # Public areas as IBM's tsscreateprimary / tsscreate build them (type nameAlg attributes
 # authPolicy parameters, then the size of the unique field).
@@ -144,10 +144,10 @@ run "readpublic -opu of the external public" u readpublic -ho "$H" -opu ext_rp.p
 check "loadexternal -ipu keeps the public area" cmp ext_rp.pub sir.pub
 t2_flush "$H"
 for k in rsa ec; do
-    run "loadexternal -ider $k key pair" u loadexternal -ider "ext_$k.key" -pwdk kpw -ns
+    run "loadexternal -ider $k key pair" u loadexternal -ider "${T2_EXT[$k]}" -pwdk kpw -ns
     H=$(t2_handle)
     n1=$(sed -n '/^[0-9a-f]\{68\}$/p' "$WORK/last.out")
-    run "publicname -ider $k" u publicname -ider "ext_$k.key" -ns
+    run "publicname -ider $k" u publicname -ider "${T2_EXT[$k]}" -ns
     cp "$WORK/last.out" pn.out
     check "loadexternal -ider Name equals publicname -ider ($k)" t2_has_line "$n1" pn.out
     t2_flush "$H"

@@ -91,12 +91,12 @@ fails "-ipem refuses the ECDSA signature over another message" u verifysignature
 fails "-ipem with the RSA key refuses an ECDSA signature" u verifysignature -ipem rs.pem -if msg.txt -is ecc-sha256.sig
 g3_flush "$K"
 # a signature OpenSSL made, checked by -ipem and by the TPM through a loaded external key
-openssl ecparam -name prime256v1 -genkey -noout -out ext.key 2>/dev/null
-openssl ec -in ext.key -pubout -out ext.pem 2>/dev/null
-openssl dgst -sha256 -sign ext.key -out ext.der msg.txt
-run "verifysignature -raw -ecc of an OpenSSL signature with -ipem" u verifysignature -ipem ext.pem -ecc -raw -if msg.txt -is ext.der
-fails "verifysignature -raw -ecc of an OpenSSL signature over another message" u verifysignature -ipem ext.pem -ecc -raw -if other.txt -is ext.der
-run "loadexternal the OpenSSL public key" u loadexternal -hi n -ipem ext.pem -ecc
+# (the P-256 key pair of utils/policies/)
+ext_pem=$POLICIES/p256pubkey.pem
+openssl dgst -sha256 -sign "$POLICIES/p256privkey.pem" -out ext.der msg.txt
+run "verifysignature -raw -ecc of an OpenSSL signature with -ipem" u verifysignature -ipem "$ext_pem" -ecc -raw -if msg.txt -is ext.der
+fails "verifysignature -raw -ecc of an OpenSSL signature over another message" u verifysignature -ipem "$ext_pem" -ecc -raw -if other.txt -is ext.der
+run "loadexternal the OpenSSL public key" u loadexternal -hi n -ipem "$ext_pem" -ecc
 K=$(g3_handle)
 run "verifysignature -raw -ecc of an OpenSSL signature by the TPM" u verifysignature -hk "$K" -ecc -raw -if msg.txt -is ext.der
 fails "verifysignature -raw -ecc of a non-DER file" u verifysignature -hk "$K" -ecc -raw -if msg.txt -is msg.txt

@@ -440,9 +440,9 @@ g5_fails1 "policyticket with the wrong hierarchy fails" u policyticket -ha "$S" 
 g5_flush "$S" "$K"
 
 # PolicySigned: a key that lives outside the TPM signs (here, or offline with openssl)
-openssl genrsa -out "$G5/rsa.pem" 2048 2>/dev/null
-openssl rsa -in "$G5/rsa.pem" -pubout -out "$G5/rsapub.pem" 2>/dev/null
-run "loadexternal the RSA verification key" u loadexternal -ipem "$G5/rsapub.pem" -ns
+# (the RSA key pair of utils/policies/: rsaprivkey.pem has the password rrrr)
+openssl pkey -in "$POLICIES/rsaprivkey.pem" -passin pass:rrrr -out "$G5/rsa.pem" 2>/dev/null
+run "loadexternal the RSA verification key" u loadexternal -ipem "$POLICIES/rsapubkey.pem" -ns
 LK=$(g5_handle); g5_track "$LK"
 lkname=$(grep -E '^[0-9a-f]{68}$' "$WORK/last.out" | head -n1)
 g5_start "trial session for policysigned" -se t
@@ -482,20 +482,17 @@ g5_fails1 "a signature over another session's nonce fails" \
 python3 -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[10]^=1; open(sys.argv[1],"wb").write(b)' "$G5/n3.sig"
 g5_fails1 "a tampered signature fails" u policysigned -hk "$LK" -ha "$S" -in "$G5/n3.bin" -is "$G5/n3.sig"
 g5_flush "$S" "$K"
-openssl pkey -in "$G5/rsa.pem" -aes256 -passout pass:kpw -out "$G5/rsaenc.pem" 2>/dev/null
 g5_start "policy session for an encrypted signing key" -se p
-run "policysigned -sk with an encrypted PEM and -pwdk" u policysigned -hk "$LK" -ha "$S" -sk "$G5/rsaenc.pem" -pwdk kpw
+run "policysigned -sk with an encrypted PEM and -pwdk" u policysigned -hk "$LK" -ha "$S" -sk "$POLICIES/rsaprivkey.pem" -pwdk rrrr
 g5_fails1 "policysigned with a wrong -pwdk fails (and does not prompt)" \
-    u policysigned -hk "$LK" -ha "$S" -sk "$G5/rsaenc.pem" -pwdk wrong </dev/null
-expect "the message names the key file" "rsaenc.pem"
+    u policysigned -hk "$LK" -ha "$S" -sk "$POLICIES/rsaprivkey.pem" -pwdk wrong </dev/null
+expect "the message names the key file" "rsaprivkey.pem"
 g5_flush "$S" "$LK"
-openssl ecparam -name prime256v1 -genkey -noout -out "$G5/ec.pem" 2>/dev/null
-openssl ec -in "$G5/ec.pem" -pubout -out "$G5/ecpub.pem" 2>/dev/null
-run "loadexternal an ECC P-256 verification key" u loadexternal -ecc -ipem "$G5/ecpub.pem"
+run "loadexternal an ECC P-256 verification key" u loadexternal -ecc -ipem "$POLICIES/p256pubkey.pem"
 LK=$(g5_handle); g5_track "$LK"
 g5_start "policy session for an ECDSA policysigned" -se p
 run "policysigned -sk with an EC key: the TPM verifies the ECDSA signature" \
-    u policysigned -hk "$LK" -ha "$S" -sk "$G5/ec.pem" -halg sha256
+    u policysigned -hk "$LK" -ha "$S" -sk "$POLICIES/p256privkey.pem" -halg sha256
 g5_flush "$S" "$LK"
 
 # PolicyCpHash and PolicyNameHash: trial digests against openssl

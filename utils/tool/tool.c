@@ -140,7 +140,7 @@ int tool_parse(tool *t, int argc, char **argv)
     }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "-h") == 0) {
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { /* --help: as -h */
             tool_usage(t);
             return EXIT_FAILURE;
         }
