@@ -37,15 +37,16 @@ openssl pkey -in rsaprivkey.pem -passin pass:$PW -pubout -out rsapubkey.pem
 openssl pkey -in rsaprivkey.pem -passin pass:$PW -outform der -out rsaprivkey.der
 openssl pkey -in p256privkey.pem -pubout -out p256pubkey.pem
 openssl pkey -in p384privkey.pem -pubout -out p384pubkey.pem
-cert() { # cert KEY CERT: a self-signed CA certificate (20 years) with the Name of IBM's test EK CA
+cert() { # cert KEY CERT CN: a self-signed CA certificate (20 years) with the Name of IBM's
+         # test EK CA (createekcert names it as the issuer: EK CA, or EK EC CA for an EC key)
     [ $newkeys -eq 0 ] && [ -s "$2" ] && return 0
     openssl req -new -x509 -key "$1" -passin pass:$PW -out "$2" -days 7300 -sha256 \
-        -subj "/C=US/ST=NY/L=Yorktown/O=IBM/CN=EK CA" -addext basicConstraints=critical,CA:TRUE \
+        -subj "/C=US/ST=NY/L=Yorktown/O=IBM/CN=$3" -addext basicConstraints=critical,CA:TRUE \
         -addext keyUsage=critical,keyCertSign,cRLSign
     echo "made $2"
 }
-cert cakey.pem cacert.pem
-cert cakeyecc.pem cacertecc.pem
+cert cakey.pem cacert.pem "EK CA"
+cert cakeyecc.pem cacertecc.pem "EK EC CA"
 
 # ---- data
 printf aaa > aaa

@@ -240,3 +240,24 @@ if [ -n "$closed" ]; then
 else
     echo "  skip  unreachable TPM checks (no closed port found)"
 fi
+# TPM_TIMEOUT bounds the wait for a response, TPM_CONNECT_TIMEOUT the wait for a connection
+# (a peer that accepts and never answers; one whose listen queue is full)
+g1_silent() { # MODE: starts a silent peer, sets G1_PEER (port) and G1_PEER_PID
+    python3 "$REGDIR/regtests/silentpeer.py" "$1" 30 >"$WORK/peer.port" &
+    G1_PEER_PID=$!
+    G1_PEER=
+    for _ in $(seq 1 50); do G1_PEER=$(cat "$WORK/peer.port"); [ -n "$G1_PEER" ] && break; sleep 0.1; done
+}
+g1_at_peer() { env -u TPM_TRANSPORT TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw TPM_SERVER_NAME=127.0.0.1 \
+    TPM_COMMAND_PORT="$G1_PEER" timeout 60 "$@"; }
+g1_silent accept
+g1fails "TPM_TIMEOUT=500: a TPM that never answers" g1_at_peer env TPM_TIMEOUT=500 "${PREFIX}getrandom" -by 4
+check "...is reported as TSS_RC_TIMEOUT, not waited on for 120 s" g1_has "TSS_RC_TIMEOUT"
+kill "$G1_PEER_PID" 2>/dev/null; wait "$G1_PEER_PID" 2>/dev/null
+g1_silent full
+g1fails "TPM_CONNECT_TIMEOUT=500: a connection that cannot complete" \
+    g1_at_peer env TPM_CONNECT_TIMEOUT=500 "${PREFIX}getrandom" -by 4
+check "...is reported as TSS_RC_TIMEOUT" g1_has "TSS_RC_TIMEOUT"
+kill "$G1_PEER_PID" 2>/dev/null; wait "$G1_PEER_PID" 2>/dev/null
+g1fails "TPM_TIMEOUT=0 is refused" env TPM_TIMEOUT=0 "${PREFIX}getrandom" -by 4
+check "...naming the variable" g1_has "TPM_TIMEOUT has an invalid value"

@@ -23,6 +23,9 @@ t2_have_ibm() { command -v tsscreateprimary >/dev/null 2>&1; }
 printf 'sealed secret' > sealed.dat
 # key pairs made outside the TPM: utils/policies/ (RSA in DER, P-256 in PEM)
 declare -A T2_EXT=([rsa]="$POLICIES/rsaprivkey.der" [ec]="$POLICIES/p256privkey.pem")
+# the same pairs as PEM files in $WORK, for the checks that read ext_<type>.key
+openssl pkey -inform der -in "$POLICIES/rsaprivkey.der" -out ext_rsa.key 2>/dev/null
+cp "$POLICIES/p256privkey.pem" ext_ec.key
 
 # Public areas as IBM's tsscreateprimary / tsscreate build them (type nameAlg attributes
 # authPolicy parameters, then the size of the unique field).

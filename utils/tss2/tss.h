@@ -51,6 +51,9 @@ typedef struct TSS_CONTEXT TSS_CONTEXT;
 #define TPM_TRANSPORT 20       /* loader string, e.g. "swtpm:host=::1,port=2321" (overrides the above) */
 #define TPM_SESSION_ENCKEY 21  /* hex key for session state files (16 or 32 bytes); IBM's TSS
                                 * has no such property, and its number 10 is the locality */
+#define TPM_TIMEOUT 22         /* ms to wait for a response (and for each read or write of it);
+                                * default 120000, generous for RSA key generation */
+#define TPM_CONNECT_TIMEOUT 23 /* ms to wait for a socket connection; default 10000 */
 
 /* Extra parameters a few commands need. */
 typedef struct {

@@ -39,6 +39,12 @@
 #ifndef TPM_TRANSMIT_LOCALITY_DEFAULT
 #define TPM_TRANSMIT_LOCALITY_DEFAULT "0"
 #endif
+#ifndef TPM_TIMEOUT_DEFAULT
+#define TPM_TIMEOUT_DEFAULT "120000"
+#endif
+#ifndef TPM_CONNECT_TIMEOUT_DEFAULT
+#define TPM_CONNECT_TIMEOUT_DEFAULT "10000"
+#endif
 #ifndef TPM_TRANSPORT_DEFAULT
 #define TPM_TRANSPORT_DEFAULT ""
 #endif
@@ -63,6 +69,8 @@ static const prop_info props[] = {
     {TPM_SESSION_ENCKEY, "TPM_SESSION_ENCKEY", TPM_SESSION_ENCKEY_DEFAULT, 0},
     {TPM_TRANSPORT, "TPM_TRANSPORT", TPM_TRANSPORT_DEFAULT, 1},
     {TPM_TRANSMIT_LOCALITY, "TPM_TRANSMIT_LOCALITY", TPM_TRANSMIT_LOCALITY_DEFAULT, 0},
+    {TPM_TIMEOUT, "TPM_TIMEOUT", TPM_TIMEOUT_DEFAULT, 1},
+    {TPM_CONNECT_TIMEOUT, "TPM_CONNECT_TIMEOUT", TPM_CONNECT_TIMEOUT_DEFAULT, 1},
 };
 
 static const prop_info *find_prop(int id)
@@ -158,6 +166,16 @@ static TPM_RC apply(TSS_CONTEXT *ctx, const prop_info *p, const char *v)
         if (!parse_uint(v, 255, &n) || (n > 4 && n < 32))
             return bad(ctx, p, v);
         ctx->locality = (uint8_t)n;
+        return 0;
+    case TPM_TIMEOUT: /* ms, 1 ms to a day */
+        if (!parse_uint(v, 86400000, &n) || n == 0)
+            return bad(ctx, p, v);
+        ctx->tcfg.timeout_ms = (int)n;
+        return 0;
+    case TPM_CONNECT_TIMEOUT:
+        if (!parse_uint(v, 86400000, &n) || n == 0)
+            return bad(ctx, p, v);
+        ctx->tcfg.connect_timeout_ms = (int)n;
         return 0;
     case TPM_TRANSPORT: {
         const tss_transport_ops *ops;

@@ -70,7 +70,7 @@ static int finish_connect(const tss_transport *t, int fd, uint32_t *rc)
     /* EINTR: the connection still proceeds in the background, like EINPROGRESS */
     if (errno != EINPROGRESS && errno != EINTR)
         return -1;
-    uint32_t w = tss_transport_wait(t, fd, POLLOUT);
+    uint32_t w = tss_transport_wait_ms(t, fd, POLLOUT, tss_transport_connect_timeout_ms(t));
     if (w != 0) {
         *rc = w;
         errno = ETIMEDOUT;

@@ -15,6 +15,7 @@
 #include "transport.h"
 
 #define DEFAULT_TIMEOUT_MS 120000
+#define DEFAULT_CONNECT_TIMEOUT_MS 10000
 #define DEFAULT_HOST "localhost"
 #define DEFAULT_PORT 2321
 #define DEFAULT_DEVICE "/dev/tpmrm0"
@@ -93,10 +94,14 @@ static int parse_socket_conf(char *conf, int has_ctrl, tss_transport_config *c)
                 if (parse_uint(val, 1, 65535, &ctrl) != 0)
                     return -1;
                 ctrl_given = 1;
-            } else if (strcmp(item, "timeout") == 0) {
+            } else if (strcmp(item, "timeout") == 0) { /* as TPM_TIMEOUT */
                 if (parse_uint(val, 0, 86400000, &v) != 0)
                     return -1;
                 c->timeout_ms = (int)v;
+            } else if (strcmp(item, "connect_timeout") == 0) { /* as TPM_CONNECT_TIMEOUT */
+                if (parse_uint(val, 0, 86400000, &v) != 0)
+                    return -1;
+                c->connect_timeout_ms = (int)v;
             } else {
                 return -1; /* unknown keys are typos, not extensions */
             }
@@ -195,10 +200,20 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Waits until fd is ready for events; a signal does not restart the full wait. */
+int tss_transport_connect_timeout_ms(const tss_transport *t)
+{
+    return t->cfg.connect_timeout_ms > 0 ? t->cfg.connect_timeout_ms : DEFAULT_CONNECT_TIMEOUT_MS;
+}
+
 uint32_t tss_transport_wait(const tss_transport *t, int fd, short events)
 {
-    int timeout = tss_transport_timeout_ms(t);
+    return tss_transport_wait_ms(t, fd, events, tss_transport_timeout_ms(t));
+}
+
+/* Waits until fd is ready for events; a signal does not restart the full wait. */
+uint32_t tss_transport_wait_ms(const tss_transport *t, int fd, short events, int timeout_ms)
+{
+    int timeout = timeout_ms;
     int64_t deadline = now_ms() + timeout;
     for (;;) {
         struct pollfd p = {.fd = fd, .events = events};
@@ -206,7 +221,7 @@ uint32_t tss_transport_wait(const tss_transport *t, int fd, short events)
         if (n > 0)
             return 0; /* readiness or error: the following read/write tells which */
         if (n == 0) {
-            tss_transport_trace(t, 1, "transport: timeout after %d ms", tss_transport_timeout_ms(t));
+            tss_transport_trace(t, 1, "transport: timeout after %d ms", timeout_ms);
             return TSS_RC_TIMEOUT;
         }
         if (errno != EINTR) {

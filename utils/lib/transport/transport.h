@@ -41,6 +41,7 @@ typedef struct tss_transport_config {
     uint16_t platform_port; /* mssim platform port; swtpm control port */
     uint8_t locality;
     int timeout_ms; /* per read/write wait; 0 = default (120 s) */
+    int connect_timeout_ms; /* socket connect; 0 = default (10 s) */
 } tss_transport_config;
 
 typedef struct tss_transport_ops {
@@ -101,6 +102,10 @@ void tss_transport_init(tss_transport *t, const tss_transport_ops *ops,
 int tss_transport_timeout_ms(const tss_transport *t);
 /* Waits up to the timeout for poll() events on fd: 0, TSS_RC_TIMEOUT or TSS_RC_BAD_CONNECTION. */
 uint32_t tss_transport_wait(const tss_transport *t, int fd, short events);
+/* the same with an explicit timeout in ms (the connect timeout) */
+uint32_t tss_transport_wait_ms(const tss_transport *t, int fd, short events, int timeout_ms);
+/* Effective connect timeout in ms: cfg.connect_timeout_ms, or 10000 when it is <= 0. */
+int tss_transport_connect_timeout_ms(const tss_transport *t);
 /* Writes all of buf to a non-blocking fd; is_socket selects send(MSG_NOSIGNAL). */
 uint32_t tss_transport_write_all(const tss_transport *t, int fd, int is_socket, const void *buf,
                                  size_t len);
