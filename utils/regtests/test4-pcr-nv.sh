@@ -31,6 +31,57 @@ fails "pcrreset of PCR 0 is refused" u pcrreset -ha 0
 fails "pcrread -ha 24" u pcrread -ha 24
 fails "pcrextend without data" u pcrextend -ha 16
 
+# ---- several banks in one command (-halg repeats, as IBM's 2.4.1)
+run "pcrreset 16 for the bank checks" u pcrreset -ha 16
+TPM_TRACE_LEVEL=2 run "pcrextend 16 sha1 + sha256 + sha384 (one command)" u pcrextend -ha 16 -halg sha1 -halg sha256 -halg sha384 -ic "three banks"
+check "pcrextend sent one PCR_Extend for the three banks" test "$(grep -c 'TSS_Execute: PCR_Extend' "$WORK/last.out")" -eq 1
+TPM_TRACE_LEVEL=2 run "pcrread 16 sha1 + sha256 + sha384 (one command)" u pcrread -ha 16 -halg sha1 -halg sha256 -halg sha384
+check "pcrread sent one PCR_Read for the three banks" test "$(grep -c 'TSS_Execute: PCR_Read' "$WORK/last.out")" -eq 1
+expect "pcrread prints IBM's count line for three banks" "^count 3 pcrUpdateCounter [0-9]+ $"
+check "pcrread prints a digest per bank" test "$(grep -c '^ digest length' "$WORK/last.out")" -eq 3
+run "pcrread -ns of sha1 + sha256" u pcrread -ha 16 -halg sha1 -halg sha256 -ns
+declare -A G4_W
+for h in sha1 sha256 sha384; do
+    size=$(case $h in sha1) echo 20 ;; sha256) echo 32 ;; *) echo 48 ;; esac)
+    { head -c "$size" /dev/zero; printf 'three banks'; head -c $((size - 11)) /dev/zero; } > ext.bin
+    G4_W[$h]=$(openssl dgst -$h -binary ext.bin | od -An -tx1 -v | tr -d ' \n')
+done
+check "pcrread -ns prints the sha1 then the sha256 bank, each H(zero || digest)" \
+    test "$(tr '\n' ' ' < "$WORK/last.out")" = "${G4_W[sha1]} ${G4_W[sha256]} "
+run "pcrread 16 sha384 alone" u pcrread -ha 16 -halg sha384 -ns
+check "the sha384 bank was extended by the same command" test "$(cat "$WORK/last.out")" = "${G4_W[sha384]}"
+run "pcrread -of with two banks" u pcrread -ha 16 -halg sha256 -halg sha1 -of pcrfirst.bin
+check "-of holds the first bank named (sha256)" test "$(g4_hex pcrfirst.bin)" = "${G4_W[sha256]}"
+g4_many=(); for i in $(seq 16); do g4_many+=(-halg sha1); done
+fails "pcrread with 17 -halg" u pcrread -ha 16 "${g4_many[@]}" -halg sha1
+expect "the 17th -halg is refused as IBM's" "Too many -halg specifiers"
+fails "pcrextend with 17 -halg" u pcrextend -ha 16 "${g4_many[@]}" -halg sha1 -ic x
+expect "the 17th -halg is refused as IBM's (pcrextend)" "Too many -halg specifiers"
+u pcrread -ha 16 "${g4_many[@]}" >"$WORK/last.out" 2>&1
+# swtpm's own bound on the selection count is smaller: it answers TPM_RC_SIZE
+expect "16 -halg pass the parser and reach the TPM" "^count 16 |TPM_RC_SIZE"
+fails "pcrread -halg md5" u pcrread -ha 16 -halg md5
+expect "a bad -halg is named" "bad value 'md5' for -halg"
+
+# ---- pcrread -iosad: the session audit digest the TPM should hold, checked against the TPM
+S4=$(u startauthsession -se h 2>/dev/null | sed -n 's/^Handle \([0-9a-f]*\).*/\1/p')
+check "startauthsession (HMAC, sha256) for pcrread audit" test -n "$S4"
+head -c 32 /dev/zero > sad.bin
+run "pcrread two banks in an audit session (-iosad)" u pcrread -ha 16 -halg sha1 -halg sha256 -se0 "$S4" 81 -ahalg sha256 -iosad sad.bin
+check "-iosad file is no longer zero" test -n "$(g4_hex sad.bin | tr -d 0)"
+run "pcrread again in the audit session" u pcrread -ha 3 -se0 "$S4" 81 -iosad sad.bin
+run "getsessionauditdigest -od" u getsessionauditdigest -hs "$S4" -od sad.tpm
+check "pcrread's session audit digest equals the TPM's" cmp sad.bin sad.tpm
+cp sad.bin sad.keep
+fails "pcrread -ahalg sha1 with a sha256 digest file" u pcrread -ha 16 -se0 "$S4" 81 -ahalg sha1 -iosad sad.bin
+expect "the size mismatch is named" "digest size 20 does not match the 32 bytes"
+check "the -iosad file is unchanged after the failure" cmp sad.bin sad.keep
+u getsessionauditdigest -hs "$S4" -od sad.tpm2 >/dev/null 2>&1
+check "the refused pcrread was not sent (the TPM's audit digest did not move)" cmp sad.tpm2 sad.keep
+fails "pcrread -iosad of a missing file" u pcrread -ha 16 -iosad "$WORK/no/such.bin"
+expect "the missing file is named" "cannot read .*no/such.bin"
+[ -n "$S4" ] && u flushcontext -ha "$S4" >/dev/null 2>&1
+
 # ---- NV ordinary index
 u nvundefinespace -hi o -ha $NV >/dev/null 2>&1
 run "nvdefinespace 2000 bytes with an index password" u nvdefinespace -hi o -ha $NV -pwdn nvpw -sz 2000
