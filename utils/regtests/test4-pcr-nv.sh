@@ -110,3 +110,55 @@ check "the TSS forgot the Name" test ! -e "$TPM_DATA_DIR/h$NV.bin"
 fails "nvdefinespace without -ha" u nvdefinespace -hi o -sz 8
 fails "nvdefinespace with an unknown +at" u nvdefinespace -hi o -ha $NV +at nonsense
 fails "nvwrite without -ha" u nvwrite -ic x
+
+# ---- nvread: a 0 byte read is still sent (no client-side shortcut: the TPM answers)
+NVE=01500011
+u nvundefinespace -hi o -ha $NVE >/dev/null 2>&1
+run "nvdefinespace of a 0 byte index" u nvdefinespace -hi o -ha $NVE
+fails "nvread of the 0 byte index (never written)" u nvread -ha $NVE
+expect "the TPM's answer is reported: TPM_RC_NV_UNINITIALIZED" "TPM_RC_NV_UNINITIALIZED"
+u nvundefinespace -hi o -ha $NVE >/dev/null 2>&1
+run "nvdefinespace 8 bytes" u nvdefinespace -hi o -ha $NVE -sz 8
+fails "nvread -sz 0 before any write" u nvread -ha $NVE -sz 0
+expect "-sz 0 is sent too: TPM_RC_NV_UNINITIALIZED" "TPM_RC_NV_UNINITIALIZED"
+run "nvwrite of the 8 byte index" u nvwrite -ha $NVE -ic 12345678
+run "nvread -sz 0 after the write" u nvread -ha $NVE -sz 0 -of empty.bin
+check "nvread -sz 0 writes an empty -of" test -f empty.bin -a ! -s empty.bin
+
+# ---- nvread -cert / -ocert: the data as an X.509 certificate (IBM prints it with OpenSSL)
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout g4key.pem \
+    -subj "/CN=g4 nvread certificate" -days 1 -outform DER -out g4cert.der >/dev/null 2>&1
+check "openssl made a DER certificate" test -s g4cert.der
+u nvundefinespace -hi o -ha $NVE >/dev/null 2>&1
+run "nvdefinespace 1000 bytes (larger than the certificate)" u nvdefinespace -hi o -ha $NVE -sz 1000
+run "nvwrite the DER certificate" u nvwrite -ha $NVE -if g4cert.der
+run "nvread -cert -ocert" u nvread -ha $NVE -cert -ocert g4cert.pem
+expect "nvread -cert prints the certificate's subject" "Subject: CN *= *g4 nvread certificate"
+expect "nvread -cert prints the public key algorithm" "Public Key Algorithm: id-ecPublicKey"
+check "-ocert is PEM" grep -q "^-----BEGIN CERTIFICATE-----" g4cert.pem
+openssl x509 -in g4cert.pem -outform DER -out g4cert.back >/dev/null 2>&1
+check "-ocert holds the certificate written (PEM of the same DER)" cmp g4cert.der g4cert.back
+run "nvread -ocert without -cert" u nvread -ha $NVE -ocert g4cert2.pem
+check "-ocert alone also writes the PEM" cmp g4cert.pem g4cert2.pem
+fails "nvread -cert of data that is not a certificate" u nvread -ha $NVE -sz 16 -off 100 -cert -ocert g4bad.pem
+expect "the failure says why" "not an X.509 certificate"
+check "no -ocert file after the failure" test ! -e g4bad.pem
+u nvundefinespace -hi o -ha $NVE >/dev/null 2>&1
+
+# ---- -id pinCount pinLimit: nvwrite writes a PIN index, nvread checks it
+run "nvdefinespace PIN pass index (owner authorization)" u nvdefinespace -hi o -ha $NVE -ty p -hia o
+run "nvwrite -id 0 5" u nvwrite -ha $NVE -hia o -id 0 5
+run "nvread -of the PIN index" u nvread -ha $NVE -hia o -of pin.bin
+check "nvwrite -id wrote two big-endian UINT32" test "$(g4_hex pin.bin)" = 0000000000000005
+run "nvread -id 0 5 (the values held)" u nvread -ha $NVE -hia o -id 0 5
+fails "nvread -id 1 5 (pinCount differs)" u nvread -ha $NVE -hia o -id 1 5
+expect "the mismatch names both values" "holds pinCount 0 pinLimit 5, expected 1 5"
+run "nvwrite -id 70000 4000000000" u nvwrite -ha $NVE -hia o -id 70000 4000000000
+run "nvread -id 70000 4000000000" u nvread -ha $NVE -hia o -id 70000 4000000000
+fails "nvread -id with one value" u nvread -ha $NVE -hia o -id 1
+expect "nvread -id needs two values" "-id needs 2 values"
+fails "nvwrite -id with -ic" u nvwrite -ha $NVE -hia o -id 0 5 -ic x
+expect "-id excludes -ic" "exclude each other"
+fails "nvwrite -id x 5" u nvwrite -ha $NVE -hia o -id x 5
+expect "a bad -id value is named" "-id x: pinCount and pinLimit are decimal"
+u nvundefinespace -hi o -ha $NVE >/dev/null 2>&1
