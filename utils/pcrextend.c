@@ -29,7 +29,7 @@ int main(int argc, char **argv)
         return tool_error(&t, "-ha must be a PCR number from 0 to 23");
     memset(&in, 0, sizeof(in));
     memset(&data, 0, sizeof(data));
-    if (data_in(&t, ic, ifile, (BYTE *)&data, sizeof(data), &len) != 0)
+    if (data_in(&t, ic, ifile, (BYTE *)&data, SHA512_DIGEST_SIZE, &len) != 0)
         return EXIT_FAILURE;
     if (halgs.count == 0)
         halgs.alg[halgs.count++] = TPM_ALG_SHA256;

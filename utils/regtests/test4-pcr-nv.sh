@@ -52,6 +52,15 @@ run "pcrread 16 sha384 alone" u pcrread -ha 16 -halg sha384 -ns
 check "the sha384 bank was extended by the same command" test "$(cat "$WORK/last.out")" = "${G4_W[sha384]}"
 run "pcrread -of with two banks" u pcrread -ha 16 -halg sha256 -halg sha1 -of pcrfirst.bin
 check "-of holds the first bank named (sha256)" test "$(g4_hex pcrfirst.bin)" = "${G4_W[sha256]}"
+# data longer than a bank's digest is cut to it (IBM): 40 bytes into sha1 use the first 20
+g4_40=0123456789abcdefghijABCDEFGHIJ0123456789
+run "pcrreset 16 for the long data" u pcrreset -ha 16
+run "pcrextend sha1 with 40 bytes of data" u pcrextend -ha 16 -halg sha1 -ic "$g4_40"
+{ head -c 20 /dev/zero; printf '%s' "${g4_40:0:20}"; } > ext.bin
+run "pcrread sha1 after the long data" u pcrread -ha 16 -halg sha1 -ns
+check "the sha1 bank took the first 20 bytes" test "$(cat "$WORK/last.out")" = "$(openssl dgst -sha1 -binary ext.bin | od -An -tx1 -v | tr -d ' \n')"
+fails "pcrextend with 65 bytes of data" u pcrextend -ha 16 -ic "$(head -c 65 /dev/zero | tr '\0' x)"
+expect "more than the largest digest (64 bytes) is refused" "65 bytes is more than the 64 allowed"
 g4_many=(); for i in $(seq 16); do g4_many+=(-halg sha1); done
 fails "pcrread with 17 -halg" u pcrread -ha 16 "${g4_many[@]}" -halg sha1
 expect "the 17th -halg is refused as IBM's" "Too many -halg specifiers"
