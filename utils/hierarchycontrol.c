@@ -21,8 +21,9 @@ int main(int argc, char **argv)
         return EXIT_FAILURE;
     if (state > 1)
         return tool_error(&t, "-state must be 0 or 1");
-    HierarchyControl_In in = {.authHandle = hier_handle(hier_eop, hi),
-                              .enable = hier_eopn[he][0] == 'n' ? TPM_RH_PLATFORM_NV : hier_handle(hier_eopn, he),
+    /* hier_handle reads 'n' as the null hierarchy, which is no enable */
+    TPMI_RH_ENABLES enable = hier_eopn[he][0] == 'n' ? TPM_RH_PLATFORM_NV : hier_handle(hier_eopn, he);
+    HierarchyControl_In in = {.authHandle = hier_handle(hier_eop, hi), .enable = enable,
                               .state = (TPMI_YES_NO)state};
     TPM_RC rc = tool_context(&t, &ctx);
     if (rc == 0)

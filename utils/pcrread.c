@@ -26,7 +26,7 @@ static const tool_opt opts[] = {
     {NULL, 0, NULL, NULL, NULL, 0, NULL}};
 static tool t = {"pcrread", "Runs TPM2_PCR_Read", opts, 1, 0, {0}, {0}, {0}};
 
-/* digest = H_A(a || b || c), the three of them marshaled parameter areas or digests */
+/* digest = H_A(a || b || c), each a marshaled parameter area or a digest; nc 0: H_A(a || b) */
 static TPM_RC audit_hash(TPMT_HA *d, const uint8_t *a, uint16_t na, const uint8_t *b,
                          uint16_t nb, const uint8_t *c, uint16_t nc)
 {
