@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* clearcontrol: TPM2_ClearControl; -state 1 disables TPM2_Clear (IBM's wording: "1 to enable
- * the disable"), 0 allows it again. */
+ * the disable"), 0 allows it again. -hi is required, as IBM's: without it nothing is sent. */
 #include "tool/hier.h"
 
-static int hi;
+static int hi = -1;
 static const char *pwda;
 static uint32_t state = 1;
 static const tool_opt opts[] = {
-    {"-hi", T_CHOICE, &hi, "hierarchy", "authhandle hierarchy (l, p) (default l)", 0, hier_lp},
+    {"-hi", T_CHOICE, &hi, "hierarchy", "authhandle hierarchy (l, p)", TOOL_REQUIRED, hier_lp},
     {"-pwda", T_STR, &pwda, "password", "authorization password (default empty)", 0, NULL},
     {"-state", T_U32, &state, "0|1", "1 disables TPM2_Clear, 0 allows it (default 1)", 0, NULL},
     {NULL, 0, NULL, NULL, NULL, 0, NULL}};

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* nvdefinespace: TPM2_NV_DefineSpace with IBM's attribute defaults: index authorization for
- * read and write (or -hia owner / platform), NO_DA, +at / -at to add or remove bits. */
+ * read and write (or -hia owner / platform), NO_DA, +at / -at to add or remove bits. -pwdn
+ * adds AUTHREAD, and AUTHWRITE but for PIN indexes, also with -hia (IBM's semantics). */
 #include <string.h>
 
 #include "tool/hier.h"
@@ -18,7 +19,7 @@ static const tool_opt opts[] = {
     {"-hi", T_CHOICE, &hi, "hierarchy", "authorizing hierarchy (o, p)", TOOL_REQUIRED, hier_op},
     {"-pwdp", T_STR, &pwdp, "password", "password for hierarchy (default empty)", 0, NULL},
     {"-hia", T_CHOICE, &hia, "hierarchy", "hierarchy authorization (o, p) (default index authorization)", 0, nv_hia},
-    {"-pwdn", T_STR, &pwdn, "password", "password for NV index (default empty)", 0, NULL},
+    {"-pwdn", T_STR, &pwdn, "password", "password for NV index (default empty); sets AUTHWRITE (if not PIN index), AUTHREAD", 0, NULL},
     {"-nalg", T_HALG, &nalg, "alg", "name algorithm (default sha256)", 0, NULL},
     {"-sz", T_U32, &sz, "bytes", "data size (default 0; ordinary indexes only)", 0, NULL},
     {"-ty", T_CHOICE, &ty, "type", "index type (o, c, b, e, p, f) (default ordinary)", 0, types},
@@ -76,6 +77,9 @@ int main(int argc, char **argv)
     a |= hia == 0 ? TPMA_NVA_OWNERWRITE | TPMA_NVA_OWNERREAD
          : hia == 1 ? TPMA_NVA_PPWRITE | TPMA_NVA_PPREAD
                     : (pin ? 0 : TPMA_NVA_AUTHWRITE) | TPMA_NVA_AUTHREAD;
+    /* as IBM's: an index password allows index authorization whatever -hia says */
+    if (pwdn != NULL)
+        a |= (pin ? 0 : TPMA_NVA_AUTHWRITE) | TPMA_NVA_AUTHREAD;
     if (hier_handle(hier_op, hi) == TPM_RH_PLATFORM)
         a |= TPMA_NVA_PLATFORMCREATE;
     if (pol != NULL) {

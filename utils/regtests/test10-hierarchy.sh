@@ -46,9 +46,45 @@ run "createprimary in the owner hierarchy again" u createprimary -hi o
 h=$(sed -n 's/^Handle \([0-9a-f]*\).*/\1/p' "$WORK/last.out")
 [ -n "$h" ] && u flushcontext -ha "$h" >/dev/null 2>&1
 fails "hierarchycontrol without -he" u hierarchycontrol -hi p
+# -he n is phEnableNV (IBM): the platform's NV indexes are out of reach while it is clear
+G10_NV=01501201
+u nvundefinespace -hi p -ha $G10_NV >/dev/null 2>&1
+run "nvdefinespace a platform index" u nvdefinespace -hi p -ha $G10_NV -hia p -sz 4
+run "nvwrite the platform index" u nvwrite -ha $G10_NV -hia p -ic abcd
+run "hierarchycontrol -he n -state 0 (phEnableNV)" u hierarchycontrol -hi p -he n -state 0
+run "getcapability TPM_PT_STARTUP_CLEAR (phEnableNV clear)" u getcapability -cap 6 -pr 201 -pc 1
+expect "TPMA_STARTUP_CLEAR shows phEnableNV clear, the hierarchies still enabled" "00000201 value [0-9a-f]{7}7 "
+fails "nvread of the platform index while phEnableNV is clear" u nvread -ha $G10_NV -hia p
+expect "the failure is TPM_RC_HANDLE" "TPM_RC_HANDLE"
+run "hierarchycontrol -he n -state 1" u hierarchycontrol -hi p -he n -state 1
+run "getcapability TPM_PT_STARTUP_CLEAR (phEnableNV set)" u getcapability -cap 6 -pr 201 -pc 1
+expect "TPMA_STARTUP_CLEAR shows phEnableNV set again" "TPMA_STARTUP_CLEAR_PHENABLENV"
+run "nvread of the platform index again" u nvread -ha $G10_NV -hia p -of g10nv.bin
+check "the platform index kept its data" test "$(cat g10nv.bin)" = abcd
+u hierarchycontrol -hi p -he n -state 1 >/dev/null 2>&1 # whatever failed above
+u nvundefinespace -hi p -ha $G10_NV >/dev/null 2>&1
 fails "hierarchycontrol -state 2" u hierarchycontrol -hi p -he o -state 2
 
 # ---- clear
+# -hi is required (IBM): without it the usage is printed and nothing is sent (a missing -hi
+# used to mean lockout: this clear would have run with the empty lockout password)
+G10_OWN=01501202
+u nvundefinespace -hi o -ha $G10_OWN >/dev/null 2>&1
+run "nvdefinespace an owner index (TPM2_Clear would remove it)" u nvdefinespace -hi o -ha $G10_OWN -sz 4
+TPM_TRACE_LEVEL=2 fails "clear without -hi" u clear
+expect "clear without -hi names the missing -hi" "clear: missing -hi"
+expect "clear without -hi prints the usage" "Runs TPM2_Clear"
+check "clear without -hi sent no command (no TSS_Execute trace)" bash -c '! grep -q TSS_Execute "$1"' sh "$WORK/last.out"
+run "the owner index is still there (no TPM2_Clear ran)" u nvreadpublic -ha $G10_OWN
+u getcapability -cap 6 -pr 200 -pc 1 > g10perm1.txt 2>&1
+TPM_TRACE_LEVEL=2 fails "clearcontrol without -hi" u clearcontrol -state 1
+expect "clearcontrol without -hi names the missing -hi" "clearcontrol: missing -hi"
+expect "clearcontrol without -hi prints the usage" "Runs TPM2_ClearControl"
+check "clearcontrol without -hi sent no command (no TSS_Execute trace)" bash -c '! grep -q TSS_Execute "$1"' sh "$WORK/last.out"
+u getcapability -cap 6 -pr 200 -pc 1 > g10perm2.txt 2>&1
+check "TPM_PT_PERMANENT was read" grep -q "00000200 value" g10perm1.txt
+check "TPMA_PERMANENT did not change (disableClear not set)" cmp g10perm1.txt g10perm2.txt
+u nvundefinespace -hi o -ha $G10_OWN >/dev/null 2>&1
 run "clearcontrol disables clear" u clearcontrol -hi p -state 1
 fails "clear while disabled" u clear -hi p
 expect "the failure is TPM_RC_DISABLED" "TPM_RC_DISABLED"

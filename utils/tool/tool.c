@@ -5,6 +5,8 @@
 
 #include "tool/tool.h"
 
+_Static_assert(TOOL_HALGS_MAX == HASH_COUNT, "T_HALGS holds one TPML_PCR_SELECTION's worth");
+
 static const struct {
     const char *name;
     TPMI_ALG_HASH alg;
@@ -35,7 +37,10 @@ void tool_usage(const tool *t)
         }
     }
     if (t->nsessions > 0) {
-        fprintf(stderr, "\t-se[0-%d] session handle / attributes (default PWAP)\n", t->nsessions - 1);
+        if (t->nsessions == 1) /* IBM writes "-se0" where only one session is taken */
+            fprintf(stderr, "\t-se0 session handle / attributes (default PWAP)\n");
+        else
+            fprintf(stderr, "\t-se[0-%d] session handle / attributes (default PWAP)\n", t->nsessions - 1);
         fprintf(stderr, "\t\t01 continue\n\t\t20 command decrypt\n\t\t40 response encrypt\n\t\t80 audit\n");
     }
     fprintf(stderr, "\t[-v verbose trace]\n\t[-h this help]\n");
@@ -113,6 +118,19 @@ static int set_value(const tool *t, const tool_opt *o, const char *arg)
         if (h == 0)
             break;
         *(TPMI_ALG_HASH *)o->dst = h;
+        return 0;
+    }
+    case T_HALGS: {
+        tool_halgs *l = (tool_halgs *)o->dst;
+        if (l->count >= TOOL_HALGS_MAX) {
+            fprintf(stderr, "Too many %s specifiers, %u permitted\n", o->flag, TOOL_HALGS_MAX);
+            tool_usage(t);
+            return EXIT_FAILURE;
+        }
+        TPMI_ALG_HASH h = tool_halg(arg);
+        if (h == 0)
+            break;
+        l->alg[l->count++] = h;
         return 0;
     }
     case T_CHOICE:

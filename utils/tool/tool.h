@@ -44,7 +44,16 @@ enum tool_kind {
     T_CHOICE,   /* int: index of the word in choices[] */
     T_I32,      /* int32_t, decimal */
     T_U64,      /* uint64_t, decimal */
+    T_HALGS,    /* tool_halgs: sha1 sha256 sha384 sha512, may repeat (IBM's -halg banks) */
 };
+
+/* T_HALGS destination: the algorithms in command-line order; more than TOOL_HALGS_MAX is an
+ * argument error ("Too many -halg specifiers") */
+#define TOOL_HALGS_MAX 16 /* HASH_COUNT: the TPML_PCR_SELECTION / TPML_DIGEST_VALUES bound */
+typedef struct tool_halgs {
+    uint32_t count;
+    TPMI_ALG_HASH alg[TOOL_HALGS_MAX];
+} tool_halgs;
 
 #define TOOL_REQUIRED 0x01
 
