@@ -60,6 +60,8 @@ build signverify -libmtss -libmtssutils -lcrypto
 build hmacnv -libmtss -libmtssutils
 build marshalfile -libmtss -libmtssutils
 build v1getcap -ltss
+run "build headers.cc (C++, every IBM API header)" "${CXX:-c++}" ${CFLAGS_COMPAT/-std=gnu99/} \
+    -o "$WORK/headers" "$top/utils/compat/headers.cc" -L"$lib" -libmtss -libmtssutils -Wl,-rpath,"$lib"
 check "an IBM-style program needs the tree's libtss.so.2 only" \
     bash -c "readelf -d '$WORK/getrandom' | grep NEEDED | grep -q 'libtss.so.2' && \
              ! readelf -d '$WORK/getrandom' | grep NEEDED | grep -q 'libtss.so.0' && \
@@ -88,6 +90,25 @@ expect "marshalfile: a truncated file does not read" "truncated file: rc [0-9a-f
 check "marshalfile: the file was deleted" [ ! -e "$WORK/pub.bin" ]
 run "v1getcap: an IBM 1.x program linked -ltss" ./v1getcap
 expect "v1getcap: the TPM's manufacturer" "manufacturer [0-9a-f]{8}"
+run "headers.cc: the C++ program runs" ./headers
+expect "headers.cc: its checks passed" "C\+\+ program ok"
+
+# ---- an installed layout: include/ibmtss (include/tss2 -> ibmtss) and lib/ hold all a
+# program needs (the headers include each other by file name only)
+root="$WORK/root"
+mkdir -p "$root/include/ibmtss" "$root/lib"
+cp "$top"/utils/tss2/*.h "$root/include/ibmtss/" && ln -s ibmtss "$root/include/tss2"
+cp "$so" "$root/lib/"
+for n in libtss.so libibmtss.so libibmtssutils.so; do ln -s "$(basename "$so")" "$root/lib/$n"; done
+CFLAGS_INST=${CFLAGS_COMPAT/-I$inc/-I$root/include}
+run "installed layout: getrandom builds from it" "$CC" $CFLAGS_INST -o "$WORK/getrandom-inst" \
+    "$top/utils/compat/getrandom.c" -L"$root/lib" -libmtss -libmtssutils -Wl,-rpath,"$root/lib"
+run "installed layout: v1getcap builds from it" "$CC" $CFLAGS_INST -o "$WORK/v1getcap-inst" \
+    "$top/utils/compat/v1getcap.c" -L"$root/lib" -ltss -Wl,-rpath,"$root/lib"
+check "installed layout: the program loads the installed library" \
+    bash -c "ldd '$WORK/getrandom-inst' | grep 'libtss.so.2' | grep -q '$root/lib/'"
+run "installed layout: getrandom runs" ./getrandom-inst 8
+expect "installed layout: getrandom printed 8 bytes" "randomBytes length 8"
 
 echo "compat: $REG_PASSED passed, $REG_FAILED failed"
 [ -n "${REG_TOTALS:-}" ] && echo "$REG_PASSED $REG_FAILED" > "$REG_TOTALS"
