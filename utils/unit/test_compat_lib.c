@@ -3,7 +3,8 @@
  * hex scanning, the log-level printer, TSS_File_Open, OAEP padding and RSA public
  * encryption checked by decrypting with OpenSSL, the RSA key token, the ECC salt checked
  * by recomputing it from the salt key's private half, the AES-CBC session helpers,
- * TSS_Hash_GetMd, TSS_XOR and TSS_TransmitCommand's refusal off the mssim protocol. */
+ * TSS_Hash_GetMd, TSS_XOR, and TSS_TransmitCommand: the command word to a fake Microsoft
+ * simulator command port, and its refusal on other transports. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sys/socket.h>
 
 #include <cmocka.h>
 
@@ -317,6 +322,79 @@ static void test_transmit_command(void **state)
     rmdir(dir);
 }
 
+/* a Microsoft-simulator command port that takes one command word and answers ack */
+typedef struct {
+    int lfd;
+    uint8_t ack[4];
+    uint8_t got[4];
+    int ngot;
+} mssim_peer;
+
+static void *mssim_peer_main(void *arg)
+{
+    mssim_peer *p = arg;
+    int fd = accept(p->lfd, NULL, NULL);
+    if (fd < 0)
+        return NULL;
+    while (p->ngot < 4) {
+        ssize_t n = read(fd, p->got + p->ngot, (size_t)(4 - p->ngot));
+        if (n <= 0)
+            break;
+        p->ngot += (int)n;
+    }
+    if (p->ngot == 4 && write(fd, p->ack, 4) != 4)
+        p->ngot = -1;
+    uint8_t rest[16];
+    while (read(fd, rest, sizeof(rest)) > 0) /* until the client closes (SESSION_END) */
+        ;
+    close(fd);
+    return NULL;
+}
+
+static TPM_RC transmit_to_peer(uint32_t command, uint32_t ack, mssim_peer *p)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t al = sizeof(a);
+    memset(p, 0, sizeof(*p));
+    for (int i = 0; i < 4; i++)
+        p->ack[i] = (uint8_t)(ack >> (24 - 8 * i));
+    p->lfd = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(p->lfd >= 0);
+    assert_int_equal(bind(p->lfd, (struct sockaddr *)&a, sizeof(a)), 0);
+    assert_int_equal(listen(p->lfd, 1), 0);
+    assert_int_equal(getsockname(p->lfd, (struct sockaddr *)&a, &al), 0);
+    char port[16];
+    snprintf(port, sizeof(port), "%u", ntohs(a.sin_port));
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, mssim_peer_main, p), 0);
+    TSS_CONTEXT *ctx = NULL;
+    unsetenv("TPM_TRANSPORT"); /* a loader string would override the properties below */
+    assert_int_equal(TSS_Create(&ctx), 0);
+    assert_int_equal(TSS_SetProperty(ctx, TPM_INTERFACE_TYPE, "socsim"), 0);
+    assert_int_equal(TSS_SetProperty(ctx, TPM_SERVER_TYPE, "mssim"), 0);
+    assert_int_equal(TSS_SetProperty(ctx, TPM_SERVER_NAME, "127.0.0.1"), 0);
+    assert_int_equal(TSS_SetProperty(ctx, TPM_COMMAND_PORT, port), 0);
+    TPM_RC rc = TSS_TransmitCommand(ctx, command, "in-band command");
+    TSS_Delete(ctx);
+    pthread_join(th, NULL);
+    close(p->lfd);
+    return rc;
+}
+
+static void test_transmit_command_mssim(void **state)
+{
+    (void)state;
+    mssim_peer p;
+    /* the command word goes out big-endian on the command port; ack 0 is success */
+    assert_int_equal(transmit_to_peer(0x0000001eu, 0, &p), 0);
+    assert_int_equal(p.ngot, 4);
+    const uint8_t want[4] = {0, 0, 0, 0x1e};
+    assert_memory_equal(p.got, want, 4);
+    /* a non-zero acknowledgement is a failure */
+    assert_int_equal(transmit_to_peer(0x0000001eu, 1, &p), TSS_RC_BAD_CONNECTION);
+    assert_int_equal(p.ngot, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_aes_session),
         cmocka_unit_test(test_misc),
         cmocka_unit_test(test_transmit_command),
+        cmocka_unit_test(test_transmit_command_mssim),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
