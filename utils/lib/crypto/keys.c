@@ -148,12 +148,11 @@ TPM_RC TSS_RSAPublicEncrypt(unsigned char *encrypt_data, size_t encrypt_data_siz
                             unsigned char *narr, uint32_t nbytes, unsigned char *earr,
                             uint32_t ebytes, unsigned char *p, int pl, TPMI_ALG_HASH halg)
 {
+    uint8_t padded[0x10000 / 8]; /* the largest RSA key: 65536 bits */
     if (encrypt_data == NULL)
         return TSS_RC_NULL_PARAMETER;
-    if (encrypt_data_size == 0 || encrypt_data_size > 0x10000 || decrypt_data_size > 0x10000)
-        return TSS_RC_RSA_PADDING;
-    uint8_t padded[0x10000 / 8]; /* the largest RSA key: 65536 bits */
-    if (encrypt_data_size > sizeof(padded))
+    if (encrypt_data_size == 0 || encrypt_data_size > sizeof(padded) ||
+        decrypt_data_size > encrypt_data_size)
         return TSS_RC_RSA_PADDING;
     TPM_RC rc = TSS_RSA_padding_add_PKCS1_OAEP(padded, (uint32_t)encrypt_data_size, decrypt_data,
                                                (uint32_t)decrypt_data_size, p, pl, halg);
