@@ -32,6 +32,7 @@ if swtpm_start; then
     PREFIX="$top/$out/" REG_TOTALS=$totals bash "$top/utils/reg.sh" -a
     read -r p f < "$totals" || { p=0; f=1; }
     passed=$((passed + p)); failed=$((failed + f))
+    : > "$totals"; REG_TOTALS=$totals bash "$top/utils/compat/run.sh" "$top" "$out"; read -r p f < "$totals" || { p=0; f=1; }; passed=$((passed + p)); failed=$((failed + f))
 
     : > "$totals"
     PREFIX="$top/$out/" REG_TOTALS=$totals bash "$top/utils/regtests/cli.sh"

@@ -15,6 +15,10 @@ BUILD       ?= build/$(VARIANT)
 OUT         ?= utils
 SOVERSION   := 2
 SONAME      := libtss.so.$(SOVERSION)
+# link names IBM's programs use: -libmtss -libmtssutils (2.x), -ltss (1.x); all one library
+LINKNAMES   := libtss.so libibmtss.so libibmtssutils.so
+# only the documented API is exported (the map lists it); internal tss_* symbols are local
+LIB_MAP     := utils/lib/libtss.map
 
 CC          ?= cc
 OPENSSL_CFLAGS := -DOPENSSL_API_COMPAT=30000 -DOPENSSL_NO_DEPRECATED
@@ -43,7 +47,7 @@ HEADERS     := $(wildcard utils/tss2/*.h utils/lib/*/*.h utils/tool/*.h utils/un
 
 all: lib utilities
 
-lib: $(OUT)/libtss.a $(OUT)/libtss.so
+lib: $(OUT)/libtss.a $(addprefix $(OUT)/,$(LINKNAMES))
 
 utilities: $(UTILS)
 
@@ -60,11 +64,11 @@ $(OUT)/libtss.a: $(LIB_OBJ)
 
 # -Bsymbolic: the library's references to its own functions and tables (about 1,600) are
 # bound at link time instead of being looked up by the dynamic loader in every process
-$(OUT)/$(SONAME): $(LIB_OBJ) $(MAKEFILE_LIST)
+$(OUT)/$(SONAME): $(LIB_OBJ) $(LIB_MAP) $(MAKEFILE_LIST)
 	@mkdir -p $(dir $@)
-	$(CC) -shared -Wl,-soname,$(SONAME) $(LIB_LDFLAGS) -o $@ $(LIB_OBJ) $(LIBS_ALL)
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(LIB_MAP) $(LIB_LDFLAGS) -o $@ $(LIB_OBJ) $(LIBS_ALL)
 
-$(OUT)/libtss.so: $(OUT)/$(SONAME)
+$(addprefix $(OUT)/,$(LINKNAMES)): $(OUT)/$(SONAME)
 	ln -sf $(SONAME) $@
 
 # the shared utility layer as an archive: each utility pulls in only the pieces it uses
@@ -178,7 +182,7 @@ install: all
 	for u in $(UTILS); do install -m 0755 $$u $(DESTDIR)$(PREFIX_DIR)/bin/tss$$(basename $$u); done
 
 clean:
-	rm -rf build $(OUT)/libtss.a $(OUT)/libtss.so $(OUT)/$(SONAME) $(UTILS)
+	rm -rf build $(OUT)/libtss.a $(addprefix $(OUT)/,$(LINKNAMES)) $(OUT)/$(SONAME) $(UTILS)
 
 # the header dependencies the compiler wrote (none before the first build: then all is built).
 # Objects of a tree built before -MMD have no .d: they are removed once, so they are rebuilt.

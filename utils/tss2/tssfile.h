@@ -7,6 +7,7 @@
 #define TSS_TSSFILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "TPM_Types.h"
 #include "tssutils.h"
 
@@ -14,6 +15,9 @@
 extern "C" {
 #endif
 
+/* fopen(filename, mode) into *file: 0, TSS_RC_FILE_OPEN (errno tells why) or
+ * TSS_RC_NULL_PARAMETER; close it with fclose */
+int TSS_File_Open(FILE **file, const char *filename, const char *mode);
 /* *data is malloc'd (free it); files over 16 MiB are refused */
 TPM_RC TSS_File_ReadBinaryFile(unsigned char **data, size_t *length, const char *filename);
 TPM_RC TSS_File_WriteBinaryFile(const unsigned char *data, size_t length, const char *filename);

@@ -18,6 +18,7 @@
 #define TPM_SIGNAL_RESTART 18
 #define TPM_SEND_COMMAND 8
 #define TPM_SESSION_END 20
+#define TPM_STOP 21
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,6 +30,10 @@ TPM_RC TSS_TransmitPlatform(TSS_CONTEXT *tssContext, uint32_t command, const cha
  * MAX_RESPONSE_SIZE, out = length). No sessions, no retry. */
 TPM_RC TSS_Transmit(TSS_CONTEXT *tssContext, uint8_t *responseBuffer, uint32_t *read,
                     const uint8_t *commandBuffer, uint32_t written, const char *message);
+/* Sends an in-band simulator command (TPM_STOP ...) on the command port: Microsoft
+ * simulator protocol (TPM_SERVER_TYPE=mssim) only; other transports give
+ * TSS_RC_INSUPPORTED_INTERFACE. */
+TPM_RC TSS_TransmitCommand(TSS_CONTEXT *tssContext, uint32_t command, const char *message);
 /* Closes the connection; the next command reopens it. */
 TPM_RC TSS_Close(TSS_CONTEXT *tssContext);
 

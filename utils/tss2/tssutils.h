@@ -4,6 +4,7 @@
 #define TSS_TSSUTILS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "TPM_Types.h"
 
 #ifdef __cplusplus
@@ -31,12 +32,36 @@ TPM_RC TSS_TPM2B_CreateUint32(TPM2B *target, uint32_t source, uint16_t targetSiz
 TPM_RC TSS_TPM2B_StringCopy(TPM2B *target, const char *source, uint16_t targetSize);
 BOOL TSS_TPM2B_Compare(const TPM2B *expect, const TPM2B *actual);
 
-/* digest size in bytes of a hash algorithm, 0 if unknown */
+/* digest size in bytes of a hash algorithm, 0 if unknown (also in tsscryptoh.h) */
 uint16_t TSS_GetDigestSize(TPM_ALG_ID hashAlg);
 uint16_t TSS_GetDigestBlockSize(TPM_ALG_ID hashAlg);
 
+/* Hex text to bytes: *data (malloc'd, free it; NULL on entry) gets strlen(string) / 2 bytes.
+ * An odd length or a character that is not a hex digit is TSS_RC_BAD_PROPERTY_VALUE. */
+uint32_t TSS_Array_Scan(unsigned char **data, size_t *len, const char *string);
+
+/* The log levels of TSS_PrintAllLogLevel (IBM declares them in tssprint.h):
+ * LOGLEVEL_DEBUG prints like TSS_PrintAlli (" string length N", 16 bytes a line);
+ * any other level prints the caption and all the bytes on one line, with no length. */
+#ifndef LOGLEVEL_INFO
+#define LOGLEVEL_INFO 6
+#endif
+#ifndef LOGLEVEL_DEBUG
+#define LOGLEVEL_DEBUG 7
+#endif
+void TSS_PrintAllLogLevel(uint32_t log_level, const char *string, unsigned int indent,
+                          const unsigned char *buff, uint32_t length);
+
+/* Verbose flag of IBM's utility helpers (libibmtssutils); the library never reads it. */
+extern int tssUtilsVerbose;
+
 #ifdef __cplusplus
 }
+#endif
+
+/* like IBM's: the file helpers come with the utilities unless TPM_TSS_NOFILE */
+#ifndef TPM_TSS_NOFILE
+#include "tssfile.h"
 #endif
 
 #endif

@@ -61,6 +61,8 @@
     X(EVP_PKEY_fromdata) \
     X(EVP_PKEY_fromdata_init) \
     X(EVP_PKEY_get_octet_string_param) \
+    X(EVP_PKEY_new) \
+    X(EVP_get_digestbyname) \
     X(OPENSSL_cleanse) \
     X(OSSL_PARAM_BLD_free) \
     X(OSSL_PARAM_BLD_new) \
@@ -124,6 +126,8 @@ int tss_ossl_load(void);
 #define EVP_PKEY_fromdata (tss_ossl.EVP_PKEY_fromdata)
 #define EVP_PKEY_fromdata_init (tss_ossl.EVP_PKEY_fromdata_init)
 #define EVP_PKEY_get_octet_string_param (tss_ossl.EVP_PKEY_get_octet_string_param)
+#define EVP_PKEY_new (tss_ossl.EVP_PKEY_new)
+#define EVP_get_digestbyname (tss_ossl.EVP_get_digestbyname)
 #define OPENSSL_cleanse (tss_ossl.OPENSSL_cleanse)
 #define OSSL_PARAM_BLD_free (tss_ossl.OSSL_PARAM_BLD_free)
 #define OSSL_PARAM_BLD_new (tss_ossl.OSSL_PARAM_BLD_new)

@@ -8,6 +8,7 @@
 #include "crypto/crypto.h"
 #include "marshal/desc_gen.h"
 #include "session/auth.h"
+#include "tss2/tsscrypto.h"
 #include "tss2/tsserror.h"
 #include "tss2/tssutils.h"
 
@@ -170,22 +171,7 @@ static TPM_RC prepare_start(TSS_CONTEXT *ctx, tss_call *c)
                                           in->encryptedSalt.t.secret, &outlen);
             in->encryptedSalt.t.size = (uint16_t)outlen;
         } else if (rc == 0 && pub.type == TPM_ALG_ECC) {
-            TPMS_ECC_POINT q;
-            uint8_t z[128];
-            size_t zlen = sizeof(z);
-            rc = tss_ecdh_ephemeral(&pub, &q, z, &zlen);
-            if (rc == 0)
-                rc = tss_kdfe(pub.nameAlg, z, zlen, "SECRET", q.x.t.buffer, q.x.t.size,
-                              pub.unique.ecc.x.t.buffer, pub.unique.ecc.x.t.size, ss * 8u,
-                              c->salt.t.buffer);
-            c->salt.t.size = ss;
-            tss_wipe(z, sizeof(z));
-            tss_wcur w;
-            tss_wcur_init(&w, in->encryptedSalt.t.secret, sizeof(in->encryptedSalt.t.secret));
-            tss_put(&w, &tss_t_TPMS_ECC_POINT, &q, 0);
-            if (rc == 0)
-                rc = w.rc;
-            in->encryptedSalt.t.size = (uint16_t)w.n;
+            rc = TSS_ECC_Salt(&c->salt, &in->encryptedSalt, &pub);
         } else if (rc == 0) {
             rc = TSS_RC_BAD_SALT_KEY;
         }

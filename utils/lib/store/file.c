@@ -13,6 +13,14 @@
 
 #define TSS_FILE_MAX (16u * 1024u * 1024u)
 
+int TSS_File_Open(FILE **file, const char *filename, const char *mode)
+{
+    if (file == NULL || filename == NULL || mode == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    *file = fopen(filename, mode);
+    return *file != NULL ? 0 : TSS_RC_FILE_OPEN;
+}
+
 TPM_RC TSS_File_ReadBinaryFile(unsigned char **data, size_t *length, const char *filename)
 {
     if (data == NULL || length == NULL || filename == NULL)
