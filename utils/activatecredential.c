@@ -40,6 +40,6 @@ int main(int argc, char **argv)
     if (rc == 0)
         rc = tool_execute(&t, ctx, &out, &in, TPM_CC_ActivateCredential, 2, pwda, pwdk);
     if (rc == 0 && ocred != NULL)
-        rc = tool_write_bytes(&t, ocred, out.certInfo.t.buffer, out.certInfo.t.size);
+        rc = tool_write_private(&t, ocred, out.certInfo.t.buffer, out.certInfo.t.size);
     return tool_finish(&t, ctx, rc);
 }

@@ -45,6 +45,6 @@ int main(int argc, char **argv)
         rc = tool_execute(&t, ctx, &out, &in, TPM_CC_ECC_Decrypt, 1, pwfile != NULL ? pwfile : pwdk, NULL);
     free(pwfile);
     if (rc == 0)
-        rc = tool_write_bytes(&t, od, out.plainText.t.buffer, out.plainText.t.size);
+        rc = tool_write_private(&t, od, out.plainText.t.buffer, out.plainText.t.size);
     return tool_finish(&t, ctx, rc);
 }

@@ -44,6 +44,6 @@ int main(int argc, char **argv)
     if (rc == 0 && t.verbose)
         TSS_PrintAll("outData", out.outData.t.buffer, out.outData.t.size);
     if (rc == 0 && of != NULL)
-        rc = tool_write_bytes(&t, of, out.outData.t.buffer, out.outData.t.size);
+        rc = tool_write_private(&t, of, out.outData.t.buffer, out.outData.t.size);
     return tool_finish(&t, ctx, rc);
 }

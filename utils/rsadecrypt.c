@@ -93,6 +93,6 @@ int main(int argc, char **argv)
     if (rc == 0 && t.verbose)
         TSS_PrintAll("outData", out.message.t.buffer, out.message.t.size);
     if (rc == 0 && od != NULL)
-        rc = tool_write_bytes(&t, od, out.message.t.buffer, out.message.t.size);
+        rc = tool_write_private(&t, od, out.message.t.buffer, out.message.t.size);
     return tool_finish(&t, ctx, rc);
 }

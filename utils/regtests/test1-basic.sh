@@ -87,6 +87,48 @@ g1run "getrandom -by 100 -nz -of" u getrandom -by 100 -nz -of nz.bin
 check "-nz file is 100 bytes plus a NUL" g1_size nz.bin 101
 check "-nz bytes contain no zero" g1_no_zero_byte nz.bin 100
 check "-nz file ends in a NUL" g1_last_byte_zero nz.bin
+# output files: a new regular file gets 0666 less the umask and is written whole (rename);
+# a device or a FIFO is written in place; a symlink stays a symlink (its target is written)
+g1_mode() { stat -c %a "$1"; }
+rm -f um022.bin um077.bin um002.bin
+g1run "getrandom -of under umask 022" bash -c "umask 022 && exec \"\${PREFIX}getrandom\" -by 8 -of um022.bin"
+check "...the file is 644" [ "$(g1_mode um022.bin)" = 644 ]
+g1run "getrandom -of under umask 077" bash -c "umask 077 && exec \"\${PREFIX}getrandom\" -by 8 -of um077.bin"
+check "...the file is 600" [ "$(g1_mode um077.bin)" = 600 ]
+g1run "getrandom -of under umask 002" bash -c "umask 002 && exec \"\${PREFIX}getrandom\" -by 8 -of um002.bin"
+check "...the file is 664" [ "$(g1_mode um002.bin)" = 664 ]
+chmod 640 um022.bin
+g1run "getrandom -of over an existing file" u getrandom -by 8 -of um022.bin
+check "...keeps its mode (640)" [ "$(g1_mode um022.bin)" = 640 ]
+# devices: as root, private nodes of /dev/null and /dev/full (a broken utility must not be
+# able to replace the system's); otherwise the system's, which the user cannot replace
+if [ "$(id -u)" = 0 ] && mknod "$WORK/g1null" c 1 3 2>/dev/null && mknod "$WORK/g1full" c 1 7 2>/dev/null &&
+    (echo x > "$WORK/g1null") 2>/dev/null; then # (a nodev mount refuses to open them)
+    G1_NULL=$WORK/g1null G1_FULL=$WORK/g1full
+elif [ "$(id -u)" != 0 ]; then
+    G1_NULL=/dev/null G1_FULL=/dev/full
+else
+    G1_NULL= G1_FULL=
+fi
+if [ -n "$G1_NULL" ]; then
+g1run "getrandom -of a null device" u getrandom -by 8 -of "$G1_NULL"
+check "...it is still a character device" test -c "$G1_NULL"
+g1fails "getrandom -of a full device fails (no space on the device)" u getrandom -by 8 -of "$G1_FULL"
+check "...naming the file" g1_has "$G1_FULL"
+check "...and it is still a character device" test -c "$G1_FULL"
+else
+    echo "  skip  output to devices (root, and no private device nodes can be made here)"
+fi
+rm -f "$WORK/g1null" "$WORK/g1full"
+rm -f g1fifo g1fifo.got; mkfifo g1fifo
+(timeout 20 cat g1fifo > g1fifo.got) &
+G1_CAT=$!
+g1run "getrandom -of a FIFO" timeout 20 "${PREFIX}getrandom" -by 8 -of g1fifo
+wait "$G1_CAT"
+check "...the reader got the 8 bytes, the FIFO is still a FIFO" bash -c '[ -p g1fifo ] && [ "$(wc -c < g1fifo.got)" -eq 8 ]'
+rm -f g1lnk g1lnk.target; : > g1lnk.target; ln -s g1lnk.target g1lnk
+g1run "getrandom -of a symlink" u getrandom -by 8 -of g1lnk
+check "...the link is kept and its target holds the 8 bytes" bash -c '[ -L g1lnk ] && [ "$(wc -c < g1lnk.target)" -eq 8 ]'
 g1run "getrandom -by 20 -ns" u getrandom -by 20 -ns
 check "-ns prints 40 hex digits on one line" bash -c "grep -Eqx '[0-9a-f]{40}' '$G1OUT'"
 g1run "getrandom -by 16" u getrandom -by 16

@@ -303,6 +303,7 @@ run "policycommandcode Unseal" u policycommandcode -ha "$PS" -cc 15e
 run "policyauthvalue" u policyauthvalue -ha "$PS"
 g5_unseal "unseal through policyauthvalue, response encrypted" -pwd spw -se0 "$PS" 41
 g5_unsealed "policyauthvalue: unsealed data equals the sealed data"
+check "unseal -of writes the secret 0600 (umask 022 or stricter)" bash -c '[ "$(stat -c %a "$1")" = 600 ]' _ "$G5/un.out"
 run "policycommandcode Unseal (again)" u policycommandcode -ha "$PS" -cc 15e
 run "policyauthvalue (again)" u policyauthvalue -ha "$PS"
 g5_fails1 "policyauthvalue: a wrong password fails" u unseal -ha "$K" -pwd wrong -se0 "$PS" 01

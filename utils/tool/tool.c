@@ -298,6 +298,11 @@ TPM_RC tool_write_bytes(const tool *t, const char *path, const void *data, size_
     return file_error(t, "write", path, TSS_File_WriteBinaryFile(data, len, path));
 }
 
+TPM_RC tool_write_private(const tool *t, const char *path, const void *data, size_t len)
+{
+    return file_error(t, "write", path, TSS_File_WritePrivateFile(data, len, path));
+}
+
 TPM_RC tool_read_bytes(const tool *t, const char *path, unsigned char **data, size_t *len)
 {
     return file_error(t, "read", path, TSS_File_ReadBinaryFile(data, len, path));

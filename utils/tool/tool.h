@@ -103,6 +103,9 @@ TPM_RC tool_read(const tool *t, const char *path, void *dst, UnmarshalFunction_t
 TPM_RC tool_read_flag(const tool *t, const char *path, void *dst, UnmarshalFunctionFlag_t fn, BOOL allowNull);
 TPM_RC tool_write(const tool *t, const char *path, void *src, MarshalFunction_t fn);
 TPM_RC tool_write_bytes(const tool *t, const char *path, const void *data, size_t len);
+/* the same for secrets the TPM returned (unsealed or decrypted data): a new file is 0600
+ * (less the umask), an existing one loses its group and other permissions */
+TPM_RC tool_write_private(const tool *t, const char *path, const void *data, size_t len);
 /* reads a whole file (NUL-terminated copy) */
 TPM_RC tool_read_bytes(const tool *t, const char *path, unsigned char **data, size_t *len);
 

@@ -21,6 +21,11 @@ int TSS_File_Open(FILE **file, const char *filename, const char *mode);
 /* *data is malloc'd (free it); files over 16 MiB are refused */
 TPM_RC TSS_File_ReadBinaryFile(unsigned char **data, size_t *length, const char *filename);
 TPM_RC TSS_File_WriteBinaryFile(const unsigned char *data, size_t length, const char *filename);
+/* Not in IBM's TSS: as TSS_File_WriteBinaryFile, for secrets (unsealed or decrypted data):
+ * a new file is created 0600 (less the umask), an existing one loses its group and other
+ * permissions. Both write a regular file atomically (a symlink's target is replaced, the
+ * link kept) and a device or FIFO in place. */
+TPM_RC TSS_File_WritePrivateFile(const unsigned char *data, size_t length, const char *filename);
 TPM_RC TSS_File_ReadStructure(void *structure, UnmarshalFunction_t unmarshalFunction,
                               const char *filename);
 TPM_RC TSS_File_ReadStructureFlag(void *structure, UnmarshalFunctionFlag_t unmarshalFunction,

@@ -61,6 +61,21 @@ TPM_RC TSS_File_ReadBinaryFile(unsigned char **data, size_t *length, const char 
     return 0;
 }
 
+/* writes all of data to an open descriptor */
+static TPM_RC write_all(int fd, const unsigned char *p, size_t length)
+{
+    size_t done = 0;
+    while (done < length) {
+        ssize_t w = write(fd, p + done, length - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return TSS_RC_FILE_WRITE;
+        done += (size_t)w;
+    }
+    return 0;
+}
+
 TPM_RC tss_file_write_atomic(const char *filename, const void *data, size_t length, mode_t mode,
                              int durable)
 {
@@ -77,17 +92,8 @@ TPM_RC tss_file_write_atomic(const char *filename, const void *data, size_t leng
     TPM_RC rc = 0;
     if (fchmod(fd, mode) != 0)
         rc = TSS_RC_FILE_WRITE;
-    const unsigned char *p = data;
-    size_t done = 0;
-    while (rc == 0 && done < length) {
-        ssize_t w = write(fd, p + done, length - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            rc = TSS_RC_FILE_WRITE;
-        else
-            done += (size_t)w;
-    }
+    if (rc == 0)
+        rc = write_all(fd, data, length);
     if (rc == 0 && durable && fsync(fd) != 0)
         rc = TSS_RC_FILE_WRITE;
     if (close(fd) != 0 && rc == 0)
@@ -100,11 +106,77 @@ TPM_RC tss_file_write_atomic(const char *filename, const void *data, size_t leng
     return rc;
 }
 
+/* the process's umask, read without changing it (Linux: /proc/self/status) where possible,
+ * since umask() cannot read it without setting it and another thread may create files */
+static mode_t current_umask(void)
+{
+    FILE *f = fopen("/proc/self/status", "re");
+    char line[128];
+    unsigned m;
+    while (f != NULL && fgets(line, sizeof(line), f) != NULL)
+        if (sscanf(line, "Umask: %o", &m) == 1) {
+            fclose(f);
+            return (mode_t)m & 0777;
+        }
+    if (f != NULL)
+        fclose(f);
+    mode_t mask = umask(022);
+    umask(mask);
+    return mask;
+}
+
+/* A path that is not a regular file (a device such as /dev/stdout or /dev/full, a FIFO,
+ * a terminal) is written in place, as IBM's utilities do: replacing it with a regular
+ * file would destroy the device node. */
+static TPM_RC write_in_place(const char *filename, const unsigned char *data, size_t length)
+{
+    int fd = open(filename, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return TSS_RC_FILE_OPEN;
+    TPM_RC rc = write_all(fd, data, length);
+    if (close(fd) != 0 && rc == 0)
+        rc = TSS_RC_FILE_CLOSE;
+    return rc;
+}
+
+TPM_RC tss_file_write_output(const char *filename, const void *data, size_t length, int private_data)
+{
+    struct stat st;
+    char *resolved = NULL;
+    const char *target = filename;
+    mode_t mode;
+    if (stat(filename, &st) == 0) {
+        if (!S_ISREG(st.st_mode))
+            return write_in_place(filename, data, length);
+        /* an existing file (through any symlinks) is replaced whole, keeping its mode;
+         * a symlink stays a symlink */
+        resolved = realpath(filename, NULL);
+        if (resolved == NULL)
+            return TSS_RC_FILE_OPEN;
+        target = resolved;
+        mode = st.st_mode & 07777;
+        if (private_data)
+            mode &= 0700;
+    } else {
+        mode = (private_data ? 0600 : 0666) & ~current_umask();
+    }
+    TPM_RC rc = tss_file_write_atomic(target, data, length, mode, 1);
+    free(resolved);
+    return rc;
+}
+
 TPM_RC TSS_File_WriteBinaryFile(const unsigned char *data, size_t length, const char *filename)
 {
     if ((data == NULL && length != 0) || filename == NULL)
         return TSS_RC_NULL_PARAMETER;
-    return tss_file_write_atomic(filename, data, length, 0644, 1);
+    return tss_file_write_output(filename, data, length, 0);
+}
+
+TPM_RC TSS_File_WritePrivateFile(const unsigned char *data, size_t length, const char *filename)
+{
+    if ((data == NULL && length != 0) || filename == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    return tss_file_write_output(filename, data, length, 1);
 }
 
 TPM_RC TSS_File_WriteStructure(void *structure, MarshalFunction_t marshalFunction,
