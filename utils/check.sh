@@ -15,6 +15,12 @@ UNIT_TOTALS=$totals bash "$top/utils/unit/run.sh" "$@"
 read -r p f < "$totals" || { p=0; f=1; }
 passed=$((passed + p)); failed=$((failed + f))
 
+# no TPM needed: secrets are wiped with tss_wipe (no unlisted memset in the library)
+: > "$totals"
+REG_TOTALS=$totals bash "$top/utils/regtests/wipes.sh"
+read -r p f < "$totals" || { p=0; f=1; }
+passed=$((passed + p)); failed=$((failed + f))
+
 # no TPM needed: the utilities' -h against IBM's flag list
 : > "$totals"
 PREFIX="$top/$out/" REG_TOTALS=$totals bash "$top/utils/regtests/flags.sh"

@@ -257,6 +257,36 @@ run "shared session: the session still works afterwards" \
 g13_u "$G13_CC" flushcontext -ha "$G13_SS" >/dev/null 2>&1
 g13_u "$G13_CC" flushcontext -ha "$G13_SK" >/dev/null 2>&1
 
+# ---- failure paths: nothing left in the TPM, every lost file is an error --------------------
+G13_FD=$G13/fail
+mkdir -p "$G13_FD"
+g13_loaded() { u getcapability -cap 1 -pr 80000000 2>&1; u getcapability -cap 1 -pr 02000000 2>&1; u getcapability -cap 1 -pr 03000000 2>&1; }
+g13_loaded >"$G13/loaded.before"
+g13_nodir() { env TPM_DATA_DIR="$G13_FD/missing" "$@"; }
+fails "startauthsession with a missing TPM_DATA_DIR fails" g13_nodir "${PREFIX}startauthsession" -se h
+expect "...naming the file it cannot write" "cannot write $G13_FD/missing/h0[23][0-9a-f]{6}.bin"
+expect "...and saying the session was flushed" "StartAuthSession: its result could not be recorded.*was flushed"
+fails "createprimary with a missing TPM_DATA_DIR fails" g13_nodir "${PREFIX}createprimary" -hi o -ecc nistp256
+expect "...naming the Name file" "cannot write $G13_FD/missing/h80[0-9a-f]{6}.bin"
+expect "...and saying the primary was flushed" "CreatePrimary: its result could not be recorded.*was flushed"
+g13_loaded >"$G13/loaded.after"
+check "...no object or session was left loaded in the TPM" cmp "$G13/loaded.before" "$G13/loaded.after"
+run "createprimary (for a stale Name)" g13_u "$G13_FD" createprimary -hi o -ecc nistp256
+G13_FH=$(g13_handle "$WORK/last.out")
+rm -f "$G13_FD/h$G13_FH.bin"; mkdir "$G13_FD/h$G13_FH.bin"
+fails "flushcontext when the Name file cannot be removed fails" g13_u "$G13_FD" flushcontext -ha "$G13_FH"
+expect "...naming it (a later object at the handle would get a stale Name)" "cannot remove $G13_FD/h$G13_FH.bin"
+rmdir "$G13_FD/h$G13_FH.bin"
+g13_u "$G13_FD" flushcontext -ha "$G13_FH" >/dev/null 2>&1
+run "startauthsession (for a planted FIFO)" g13_u "$G13_FD" startauthsession -se h
+G13_FS=$(g13_handle "$WORK/last.out")
+rm -f "$G13_FD/h$G13_FS.bin"; mkfifo "$G13_FD/h$G13_FS.bin"
+fails "a FIFO planted as a session's state file is refused, without blocking" \
+    timeout 20 env TPM_DATA_DIR="$G13_FD" "${PREFIX}getrandom" -by 8 -se0 "$G13_FS" 01
+expect "...as a bad state file" "TSS_RC_STATE_FILE|state file"
+rm -f "$G13_FD/h$G13_FS.bin"
+g13_u "$G13_FD" flushcontext -ha "$G13_FS" >/dev/null 2>&1
+
 # ---- cleanup ---------------------------------------------------------------------------------
 for w in $(seq 1 $G13_WORKERS); do
     g13_u "$G13_CC" nvundefinespace -hi o -ha "$(g13_nv "$w")" >/dev/null 2>&1

@@ -29,7 +29,8 @@ struct TSS_CONTEXT {
     BYTE rsp[TSS_TRANSPORT_MAX];
 };
 
-/* trace at level (1 errors, 2 flow, 3 bytes); a no-op above the context's level */
+/* trace at level (1 errors, 2 flow, 3 bytes); a no-op above the context's level; level 0
+ * always prints (on stderr): a state file the TSS cannot write or remove */
 void tss_trace(const TSS_CONTEXT *ctx, int level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tss_trace_bytes(const TSS_CONTEXT *ctx, const char *what, const BYTE *p, uint32_t n);

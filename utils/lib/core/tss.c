@@ -26,7 +26,7 @@ void tss_trace(const TSS_CONTEXT *ctx, int level, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(level == 1 ? stderr : stdout, fmt, ap);
+    vfprintf(level <= 1 ? stderr : stdout, fmt, ap); /* level 0: always (state files) */
     va_end(ap);
 }
 
@@ -231,7 +231,7 @@ static TPM_RC build_command(TSS_CONTEXT *ctx, tss_call *c, uint32_t *len)
         }
     }
     tss_put_bytes(&w, par, pw.n);
-    memset(par, 0, pw.n); /* parameters may hold secrets (inSensitive, new auth values) */
+    tss_wipe(par, pw.n); /* parameters may hold secrets (inSensitive, new auth values) */
     *len = w.n;
     if (w.rc != 0)
         return w.rc;
@@ -378,8 +378,8 @@ TPM_RC TSS_Execute(TSS_CONTEXT *ctx, RESPONSE_PARAMETERS *out, COMMAND_PARAMETER
         rc = tss_auth_finish(ctx, &c);
     tss_state_unlock(lock);
     /* the command bytes held the passwords, the call the session keys */
-    memset(ctx->cmd, 0, len);
-    memset(&c, 0, sizeof(c));
+    tss_wipe(ctx->cmd, len);
+    tss_wipe(&c, sizeof(c));
     if (rc != 0)
         tss_trace(ctx, 1, "TSS_Execute: %s failed, rc %08x\n",
                   tss_command_find(commandCode)->name, rc);

@@ -10,6 +10,8 @@
  * vectors and agreement with OpenSSL. */
 #include <string.h>
 
+#include "crypto/crypto.h"
+
 #include "crypto/aes.h"
 
 static uint8_t xtime(uint8_t a)
@@ -94,8 +96,8 @@ void tss_aes_encrypt(const tss_aes *a, const uint8_t in[16], uint8_t out[16])
             s[i] = t[i] ^ a->rk[16 * r + i];
     }
     memcpy(out, s, 16);
-    memset(s, 0, sizeof(s));
-    memset(t, 0, sizeof(t));
+    tss_wipe(s, sizeof(s));
+    tss_wipe(t, sizeof(t));
 }
 
 int tss_aes_cfb_native(int encrypt, const uint8_t *key, size_t keylen, const uint8_t iv[16],
@@ -115,8 +117,8 @@ int tss_aes_cfb_native(int encrypt, const uint8_t *key, size_t keylen, const uin
             fb[i] = c; /* the ciphertext feeds the next block */
         }
     }
-    memset(&a, 0, sizeof(a));
-    memset(ks, 0, sizeof(ks));
-    memset(fb, 0, sizeof(fb));
+    tss_wipe(&a, sizeof(a));
+    tss_wipe(ks, sizeof(ks));
+    tss_wipe(fb, sizeof(fb));
     return 0;
 }

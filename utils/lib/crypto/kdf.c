@@ -43,7 +43,7 @@ static TPM_RC kdf(int is_e, TPM_ALG_ID alg, const uint8_t *key, size_t keylen, c
     }
     if (bits % 8 != 0)
         out[0] &= (uint8_t)((1u << (bits % 8)) - 1); /* keep the low-order bits of the leading byte */
-    memset(block, 0, sizeof(block));
+    tss_wipe(block, sizeof(block));
     return 0;
 }
 

@@ -39,7 +39,7 @@ static void keystream_xor(const uint8_t ke[32], const uint8_t iv[TSS_SEAL_IV], c
         for (size_t j = 0; j < n; j++)
             out[(size_t)i * 32 + j] = in[(size_t)i * 32 + j] ^ block[j];
     }
-    memset(block, 0, sizeof(block));
+    tss_wipe(block, sizeof(block));
 }
 
 static void tag_of(const uint8_t km[32], const uint8_t iv[TSS_SEAL_IV], const uint8_t *aad,
@@ -56,11 +56,17 @@ static void tag_of(const uint8_t km[32], const uint8_t iv[TSS_SEAL_IV], const ui
     tss_sha_hmac_final(&m, tag);
 }
 
+/* the one wipe for keys, pads, passwords, nonces and state buffers: the compiler may not
+ * remove it (explicit_bzero where the C library has it, else volatile stores) */
 void tss_wipe(void *p, size_t n)
 {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 25))
+    explicit_bzero(p, n);
+#else
     volatile uint8_t *v = p;
     while (n-- > 0)
         *v++ = 0;
+#endif
 }
 
 int tss_ct_equal(const uint8_t *a, const uint8_t *b, size_t n)
@@ -81,8 +87,8 @@ TPM_RC tss_seal(const uint8_t *key, size_t keylen, const uint8_t iv[TSS_SEAL_IV]
     derive(key, keylen, "TSS state mac", km);
     keystream_xor(ke, iv, in, len, out);
     tag_of(km, iv, aad, aadlen, out, len, out + len);
-    memset(ke, 0, sizeof(ke));
-    memset(km, 0, sizeof(km));
+    tss_wipe(ke, sizeof(ke));
+    tss_wipe(km, sizeof(km));
     return 0;
 }
 
@@ -98,8 +104,8 @@ TPM_RC tss_open(const uint8_t *key, size_t keylen, const uint8_t iv[TSS_SEAL_IV]
     if (ok) {
         derive(key, keylen, "TSS state encrypt", ke);
         keystream_xor(ke, iv, in, len, out);
-        memset(ke, 0, sizeof(ke));
+        tss_wipe(ke, sizeof(ke));
     }
-    memset(km, 0, sizeof(km));
+    tss_wipe(km, sizeof(km));
     return ok ? 0 : TSS_RC_STATE_FILE;
 }

@@ -11,6 +11,8 @@
  * OpenSSL on random inputs. */
 #include <string.h>
 
+#include "crypto/crypto.h"
+
 #include "crypto/sha.h"
 
 static uint32_t rol32(uint32_t x, unsigned n) { return (x << n) | (x >> (32 - n)); }
@@ -258,7 +260,7 @@ void tss_sha_final(tss_sha_ctx *c, uint8_t *out)
         else
             put_be64(out + i, c->h.w64[i / 8]);
     }
-    memset(c, 0, sizeof(*c)); /* the state may be keyed (HMAC) */
+    tss_wipe(c, sizeof(*c)); /* the state may be keyed (HMAC) */
 }
 
 int tss_sha_hmac_init(tss_sha_hmac *m, TPM_ALG_ID alg, const uint8_t *key, size_t keylen)
@@ -267,7 +269,7 @@ int tss_sha_hmac_init(tss_sha_hmac *m, TPM_ALG_ID alg, const uint8_t *key, size_
     if (tss_sha_init(&m->inner, alg) != 0)
         return -1;
     size_t bs = m->inner.block;
-    memset(k, 0, sizeof(k));
+    tss_wipe(k, sizeof(k));
     if (keylen > bs) {
         tss_sha_update(&m->inner, key, keylen);
         tss_sha_final(&m->inner, k);
@@ -282,8 +284,8 @@ int tss_sha_hmac_init(tss_sha_hmac *m, TPM_ALG_ID alg, const uint8_t *key, size_
     for (size_t i = 0; i < bs; i++)
         pad[i] = k[i] ^ 0x5c;
     tss_sha_update(&m->outer, pad, bs);
-    memset(k, 0, sizeof(k));
-    memset(pad, 0, sizeof(pad));
+    tss_wipe(k, sizeof(k));
+    tss_wipe(pad, sizeof(pad));
     return 0;
 }
 
@@ -294,5 +296,5 @@ void tss_sha_hmac_final(tss_sha_hmac *m, uint8_t *out)
     tss_sha_final(&m->inner, ih);
     tss_sha_update(&m->outer, ih, n);
     tss_sha_final(&m->outer, out);
-    memset(ih, 0, sizeof(ih));
+    tss_wipe(ih, sizeof(ih));
 }

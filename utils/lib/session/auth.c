@@ -435,6 +435,27 @@ TPM_RC tss_auth_response(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t p
     return 0;
 }
 
+/* The command succeeded in the TPM but its result cannot be recorded (a state or Name file
+ * cannot be written): the caller gets an error and never learns the handle, so an object or
+ * session the command created would stay loaded in the TPM (which holds only a few):
+ * flush it. */
+static void flush_created(TSS_CONTEXT *ctx, const tss_call *c)
+{
+    TPM_HANDLE h;
+    if (c->cmd->out_handles != 1 || c->out == NULL)
+        return;
+    memcpy(&h, c->out, sizeof(h)); /* the response handle is the Out structure's first member */
+    uint8_t type = (uint8_t)(h >> 24);
+    if (type != TPM_HT_TRANSIENT && type != TPM_HT_HMAC_SESSION && type != TPM_HT_POLICY_SESSION)
+        return;
+    FlushContext_In in = {.flushHandle = h};
+    TPM_RC rc = TSS_Execute(ctx, NULL, (COMMAND_PARAMETERS *)&in, NULL, TPM_CC_FlushContext,
+                            TPM_RH_NULL, NULL, 0);
+    tss_trace(ctx, 0, "TSS: %s: its result could not be recorded in TPM_DATA_DIR; %08x %s\n",
+              c->cmd->name, h, rc == 0 ? "was flushed" : "could not be flushed either");
+    tss_session_forget(ctx, h);
+}
+
 TPM_RC tss_auth_finish(TSS_CONTEXT *ctx, tss_call *c)
 {
     TPM_RC rc = 0;
@@ -467,6 +488,8 @@ TPM_RC tss_auth_finish(TSS_CONTEXT *ctx, tss_call *c)
     if (rc == 0 && c->cmd->cc == TPM_CC_StartAuthSession)
         rc = finish_start(ctx, c);
     if (rc == 0)
-        tss_track(ctx, c);
+        rc = tss_track(ctx, c);
+    if (rc != 0)
+        flush_created(ctx, c);
     return rc;
 }

@@ -61,8 +61,9 @@ TPM_RC tss_auth_command(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t pl
 TPM_RC tss_auth_response(TSS_CONTEXT *ctx, tss_call *c, BYTE *params, uint32_t plen, tss_rcur *r);
 TPM_RC tss_auth_finish(TSS_CONTEXT *ctx, tss_call *c);
 
-/* track.c: Names and sessions a successful command created, changed or removed */
-void tss_track(TSS_CONTEXT *ctx, tss_call *c);
+/* track.c: Names and sessions a successful command created, changed or removed; a file that
+ * cannot be written or removed is an error (the caller flushes what the command created) */
+TPM_RC tss_track(TSS_CONTEXT *ctx, tss_call *c);
 
 /* handle i of the command (from the In structure) */
 TPM_HANDLE tss_call_handle(const tss_call *c, unsigned i);

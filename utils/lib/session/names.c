@@ -23,13 +23,22 @@ static int is_nv(TPM_HANDLE h)
     return handle_type(h) == TPM_HT_NV_INDEX;
 }
 
+/* a state file that cannot be written is an error the user must see: say which */
+static TPM_RC store(TSS_CONTEXT *ctx, const char *path, const void *data, size_t len)
+{
+    TPM_RC rc = tss_state_write_plain(path, data, len);
+    if (rc != 0)
+        tss_trace(ctx, 0, "TSS: cannot write %s (TPM_DATA_DIR missing, read-only or full?)\n", path);
+    return rc;
+}
+
 TPM_RC tss_name_store(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPM2B_NAME *name)
 {
     char path[TSS_PATH_MAX + 32];
     if (!is_object(h) && !is_nv(h))
         return 0;
     tss_state_path(ctx, path, sizeof(path), "h", h);
-    return tss_state_write_plain(path, name->t.name, name->t.size);
+    return store(ctx, path, name->t.name, name->t.size);
 }
 
 static TPM_RC marshal_to(const tss_type *t, const void *src, uint8_t *buf, size_t cap, size_t *len)
@@ -60,7 +69,7 @@ TPM_RC tss_public_store(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPM2B_PUBLIC *pub)
     if (rc != 0)
         return rc;
     tss_state_path(ctx, path, sizeof(path), "hp", h);
-    return tss_state_write_plain(path, buf, len);
+    return store(ctx, path, buf, len);
 }
 
 /* ReadPublic without sessions; stores what it learns */
@@ -83,9 +92,10 @@ static TPM_RC read_public(TSS_CONTEXT *ctx, TPM_HANDLE h, TPM2B_PUBLIC *pub, TPM
         *pub = out.outPublic;
     if (name != NULL)
         *name = out.name;
-    tss_name_store(ctx, h, &out.name);
-    tss_public_store(ctx, h, &out.outPublic);
-    return 0;
+    rc = tss_name_store(ctx, h, &out.name);
+    if (rc == 0)
+        rc = tss_public_store(ctx, h, &out.outPublic);
+    return rc;
 }
 
 TPM_RC tss_public_get(TSS_CONTEXT *ctx, TPM_HANDLE h, TPMT_PUBLIC *pub)
@@ -118,7 +128,7 @@ TPM_RC tss_nvpublic_store(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_NV_PUBLIC *
     if (rc != 0)
         return rc;
     tss_state_path(ctx, path, sizeof(path), "nvp", h);
-    rc = tss_state_write_plain(path, buf, len);
+    rc = store(ctx, path, buf, len);
     if (rc == 0)
         rc = tss_name_store(ctx, h, &name);
     return rc;
@@ -179,12 +189,19 @@ TPM_RC tss_name_get(TSS_CONTEXT *ctx, TPM_HANDLE h, TPM2B_NAME *name)
     return read_public(ctx, h, NULL, name);
 }
 
-void tss_handle_forget(TSS_CONTEXT *ctx, TPM_HANDLE h)
+TPM_RC tss_handle_forget(TSS_CONTEXT *ctx, TPM_HANDLE h)
 {
     static const char *const prefixes[] = {"h", "hp", "nvp"};
     char path[TSS_PATH_MAX + 32];
+    TPM_RC rc = 0;
     for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
         tss_state_path(ctx, path, sizeof(path), prefixes[i], h);
-        tss_state_remove(path);
+        TPM_RC r = tss_state_remove(path);
+        if (r != 0 && rc == 0) {
+            tss_trace(ctx, 0, "TSS: cannot remove %s (a stale Name would be used for a later "
+                              "entity at this handle)\n", path);
+            rc = r;
+        }
     }
+    return rc;
 }

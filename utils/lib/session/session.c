@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Session state files: h<session handle>.bin, sealed by store/state.c. */
 #include <string.h>
+#include <sys/stat.h>
 
 #include "crypto/crypto.h"
 #include "marshal/mdesc.h"
@@ -48,8 +49,11 @@ TPM_RC tss_session_save(TSS_CONTEXT *ctx, const tss_session *s)
     tss_put_uint(&w, s->policyPassword, 1);
     TPM_RC rc = w.rc;
     tss_state_path(ctx, path, sizeof(path), "h", s->handle);
-    if (rc == 0)
+    if (rc == 0) {
         rc = tss_state_write_secret(ctx, path, buf, w.n);
+        if (rc != 0)
+            tss_trace(ctx, 0, "TSS: cannot write %s (TPM_DATA_DIR missing, read-only or full?)\n", path);
+    }
     tss_wipe(buf, sizeof(buf));
     return rc;
 }
@@ -59,6 +63,7 @@ TPM_RC tss_session_load(TSS_CONTEXT *ctx, TPMI_SH_AUTH_SESSION handle, tss_sessi
     uint8_t buf[1024];
     char path[TSS_PATH_MAX + 32];
     size_t len = 0;
+    struct stat st;
     tss_state_path(ctx, path, sizeof(path), "h", handle);
     TPM_RC rc = tss_state_read_secret(ctx, path, buf, sizeof(buf), &len);
     if (rc == TSS_RC_FILE_OPEN) {
@@ -66,6 +71,10 @@ TPM_RC tss_session_load(TSS_CONTEXT *ctx, TPMI_SH_AUTH_SESSION handle, tss_sessi
                           "or already flushed)\n", handle, ctx->data_dir);
         return TSS_RC_NO_SESSION_SLOT;
     }
+    if (rc == TSS_RC_FILE_READ)
+        tss_trace(ctx, 0, "TSS: cannot read %s (permission?)\n", path);
+    else if (rc == TSS_RC_STATE_FILE && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        tss_trace(ctx, 0, "TSS: %s is not a regular file: refused\n", path);
     if (rc != 0)
         return rc;
     tss_rcur r;

@@ -40,7 +40,7 @@ TPM_RC tss_nvpublic_get(TSS_CONTEXT *ctx, TPM_HANDLE h, TPMS_NV_PUBLIC *pub);
 /* only what nvp<index>.bin holds; never asks the TPM */
 TPM_RC tss_nvpublic_cached(TSS_CONTEXT *ctx, TPM_HANDLE h, TPMS_NV_PUBLIC *pub);
 TPM_RC tss_nvpublic_store(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_NV_PUBLIC *pub);
-/* forget every file about a handle */
-void tss_handle_forget(TSS_CONTEXT *ctx, TPM_HANDLE h);
+/* forget every file about a handle; an error if one exists and cannot be removed */
+TPM_RC tss_handle_forget(TSS_CONTEXT *ctx, TPM_HANDLE h);
 
 #endif

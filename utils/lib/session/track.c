@@ -10,78 +10,86 @@
 #include <time.h>
 
 #include "crypto/crypto.h"
+#include "marshal/desc_gen.h"
 #include "session/auth.h"
 #include "session/session.h"
 #include "store/state.h"
 
-static void keep_object(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPM2B_NAME *name, const TPM2B_PUBLIC *pub)
+static TPM_RC keep_object(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPM2B_NAME *name, const TPM2B_PUBLIC *pub)
 {
-    tss_handle_forget(ctx, h); /* whatever held this handle before */
-    tss_name_store(ctx, h, name);
-    if (pub != NULL)
-        tss_public_store(ctx, h, pub);
+    TPM_RC rc = tss_handle_forget(ctx, h); /* whatever held this handle before */
+    if (rc == 0)
+        rc = tss_name_store(ctx, h, name);
+    if (rc == 0 && pub != NULL)
+        rc = tss_public_store(ctx, h, pub);
+    return rc;
 }
 
-static void nv_set_bits(TSS_CONTEXT *ctx, TPM_HANDLE h, uint32_t bits)
+static TPM_RC nv_set_bits(TSS_CONTEXT *ctx, TPM_HANDLE h, uint32_t bits)
 {
     TPMS_NV_PUBLIC pub;
     if (tss_nvpublic_cached(ctx, h, &pub) != 0 || (pub.attributes.val & bits) == bits)
-        return;
+        return 0; /* nothing cached: the Name is read from the TPM when needed */
     pub.attributes.val |= bits;
-    tss_nvpublic_store(ctx, h, &pub);
+    return tss_nvpublic_store(ctx, h, &pub);
 }
 
 /* NV_GlobalWriteLock write-locks every index that has TPMA_NV_GLOBALLOCK */
-static void nv_global_lock(TSS_CONTEXT *ctx)
+static TPM_RC nv_global_lock(TSS_CONTEXT *ctx)
 {
     DIR *d = opendir(ctx->data_dir);
     struct dirent *e;
+    TPM_RC rc = 0;
     while (d != NULL && (e = readdir(d)) != NULL) {
         unsigned h;
         char tail[8];
         if (sscanf(e->d_name, "nvp%8x.%4s", &h, tail) != 2 || strcmp(tail, "bin") != 0)
             continue;
         TPMS_NV_PUBLIC pub;
-        if (tss_nvpublic_cached(ctx, h, &pub) == 0 && (pub.attributes.val & TPMA_NVA_GLOBALLOCK))
-            nv_set_bits(ctx, h, TPMA_NVA_WRITELOCKED);
+        if (tss_nvpublic_cached(ctx, h, &pub) == 0 && (pub.attributes.val & TPMA_NVA_GLOBALLOCK) && rc == 0)
+            rc = nv_set_bits(ctx, h, TPMA_NVA_WRITELOCKED);
     }
     if (d != NULL)
         closedir(d);
+    return rc;
 }
 
-static void policy_flags(TSS_CONTEXT *ctx, TPMI_SH_POLICY h, int authValue, int password)
+static TPM_RC policy_flags(TSS_CONTEXT *ctx, TPMI_SH_POLICY h, int authValue, int password)
 {
     tss_session s;
     if (tss_session_load(ctx, h, &s) != 0)
-        return;
+        return 0; /* a session of another TSS: nothing to note */
     s.policyAuthValue = (uint8_t)authValue;
     s.policyPassword = (uint8_t)password;
-    tss_session_save(ctx, &s);
-    memset(&s, 0, sizeof(s));
+    TPM_RC rc = tss_session_save(ctx, &s);
+    tss_wipe(&s, sizeof(s));
+    return rc;
 }
 
-static void evict(TSS_CONTEXT *ctx, const EvictControl_In *in)
+static TPM_RC evict(TSS_CONTEXT *ctx, const EvictControl_In *in)
 {
-    if ((in->objectHandle >> 24) == TPM_HT_PERSISTENT) {
-        tss_handle_forget(ctx, in->objectHandle); /* evicted */
-        return;
-    }
+    if ((in->objectHandle >> 24) == TPM_HT_PERSISTENT)
+        return tss_handle_forget(ctx, in->objectHandle); /* evicted */
     char from[TSS_PATH_MAX + 32];
     uint8_t buf[sizeof(TPM2B_PUBLIC)];
     size_t len;
     TPM2B_NAME name;
-    tss_handle_forget(ctx, in->persistentHandle);
+    TPM_RC rc = tss_handle_forget(ctx, in->persistentHandle);
     tss_state_path(ctx, from, sizeof(from), "h", in->objectHandle);
-    if (tss_state_read_plain(from, name.t.name, sizeof(name.t.name), &len) == 0) {
+    if (rc == 0 && tss_state_read_plain(from, name.t.name, sizeof(name.t.name), &len) == 0) {
         name.t.size = (uint16_t)len;
-        tss_name_store(ctx, in->persistentHandle, &name);
+        rc = tss_name_store(ctx, in->persistentHandle, &name);
     }
     tss_state_path(ctx, from, sizeof(from), "hp", in->objectHandle);
-    if (tss_state_read_plain(from, buf, sizeof(buf), &len) == 0) {
-        char to[TSS_PATH_MAX + 32];
-        tss_state_path(ctx, to, sizeof(to), "hp", in->persistentHandle);
-        tss_state_write_plain(to, buf, len);
+    if (rc == 0 && tss_state_read_plain(from, buf, sizeof(buf), &len) == 0) {
+        TPM2B_PUBLIC pub;
+        tss_rcur r;
+        tss_rcur_init(&r, buf, (uint32_t)len);
+        tss_get(&r, &tss_t_TPM2B_PUBLIC, &pub, 1, 0);
+        if (r.rc == 0 && r.left == 0)
+            rc = tss_public_store(ctx, in->persistentHandle, &pub);
     }
+    return rc;
 }
 
 /* ContextSave / ContextLoad of an object or sequence: its Name and public area travel with
@@ -99,16 +107,16 @@ static uint32_t cx_key(const TPMS_CONTEXT *c, uint8_t hash[32])
     return (uint32_t)hash[0] << 24 | (uint32_t)hash[1] << 16 | (uint32_t)hash[2] << 8 | hash[3];
 }
 
-static void context_saved(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT *c)
+static TPM_RC context_saved(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT *c)
 {
-    static uint8_t rec[CX_MAX];
+    uint8_t rec[CX_MAX];
     char path[TSS_PATH_MAX + 32];
     size_t nlen = 0, plen = 0;
     if ((h >> 24) != TPM_HT_TRANSIENT)
-        return; /* sessions keep their handle and their state file */
+        return 0; /* sessions keep their handle and their state file */
     tss_state_path(ctx, path, sizeof(path), "h", h);
     if (tss_state_read_plain(path, rec + 34, sizeof(TPMU_NAME), &nlen) != 0)
-        return;
+        return 0; /* no Name known: none travels with the context */
     tss_state_path(ctx, path, sizeof(path), "hp", h);
     if (tss_state_read_plain(path, rec + 34 + nlen, sizeof(TPM2B_PUBLIC), &plen) != 0)
         plen = 0;
@@ -116,42 +124,51 @@ static void context_saved(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT *c)
     rec[32] = (uint8_t)(nlen >> 8);
     rec[33] = (uint8_t)nlen;
     tss_state_path(ctx, path, sizeof(path), "cx", key);
-    tss_state_write_plain(path, rec, 34 + nlen + plen);
+    TPM_RC rc = tss_state_write_plain(path, rec, 34 + nlen + plen);
+    if (rc != 0)
+        tss_trace(ctx, 0, "TSS: cannot write %s (TPM_DATA_DIR missing, read-only or full?)\n", path);
+    return rc;
 }
 
-static void context_loaded(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT *c)
+static TPM_RC context_loaded(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT *c)
 {
-    static uint8_t rec[CX_MAX];
+    uint8_t rec[CX_MAX];
     uint8_t hash[32];
     char path[TSS_PATH_MAX + 32];
     size_t len = 0;
     if ((h >> 24) != TPM_HT_TRANSIENT)
-        return;
-    tss_handle_forget(ctx, h); /* a stale Name would mislead */
+        return 0;
+    TPM_RC rc = tss_handle_forget(ctx, h); /* a stale Name would mislead */
     tss_state_path(ctx, path, sizeof(path), "cx", cx_key(c, hash));
-    if (tss_state_read_plain(path, rec, sizeof(rec), &len) != 0 || len < 34 ||
+    if (rc != 0 || tss_state_read_plain(path, rec, sizeof(rec), &len) != 0 || len < 34 ||
         memcmp(rec, hash, 32) != 0)
-        return;
+        return rc;
     size_t nlen = (size_t)rec[32] << 8 | rec[33];
     if (nlen > sizeof(TPMU_NAME) || 34 + nlen > len)
-        return;
+        return 0;
     TPM2B_NAME name;
     name.t.size = (uint16_t)nlen;
     memcpy(name.t.name, rec + 34, nlen);
-    tss_name_store(ctx, h, &name);
-    if (len > 34 + nlen) {
-        tss_state_path(ctx, path, sizeof(path), "hp", h);
-        tss_state_write_plain(path, rec + 34 + nlen, len - 34 - nlen);
+    rc = tss_name_store(ctx, h, &name);
+    if (rc == 0 && len > 34 + nlen) {
+        TPM2B_PUBLIC pub;
+        tss_rcur r;
+        tss_rcur_init(&r, rec + 34 + nlen, (uint32_t)(len - 34 - nlen));
+        tss_get(&r, &tss_t_TPM2B_PUBLIC, &pub, 1, 0);
+        if (r.rc == 0 && r.left == 0)
+            rc = tss_public_store(ctx, h, &pub);
     }
+    return rc;
 }
 
 /* Startup(CLEAR) (TPM Reset or Restart): transient objects and sessions are gone (and so
  * are temporary files that killed processes left behind), and NV indexes lose their until-reboot locks (and the written bit of CLEAR_STCLEAR indexes), which
  * changes their Names. Persistent objects keep theirs. */
-static void startup_clear(TSS_CONTEXT *ctx)
+static TPM_RC startup_clear(TSS_CONTEXT *ctx)
 {
     DIR *d = opendir(ctx->data_dir);
     struct dirent *e;
+    TPM_RC rc = 0, r = 0;
     while (d != NULL && (e = readdir(d)) != NULL) {
         unsigned h;
         char tail[8];
@@ -167,7 +184,7 @@ static void startup_clear(TSS_CONTEXT *ctx)
                 a &= ~(uint32_t)TPMA_NVA_WRITTEN;
             if (a != was) {
                 pub.attributes.val = a;
-                tss_nvpublic_store(ctx, h, &pub);
+                r = tss_nvpublic_store(ctx, h, &pub);
             }
         } else if (strstr(e->d_name, ".bin.tmp") != NULL) {
             /* left by a process killed between writing and renaming; a minute old, so no
@@ -186,31 +203,35 @@ static void startup_clear(TSS_CONTEXT *ctx)
                    strcmp(tail, "bin") == 0) {
             uint8_t type = (uint8_t)(h >> 24);
             if (type == TPM_HT_TRANSIENT)
-                tss_handle_forget(ctx, h);
+                r = tss_handle_forget(ctx, h);
             else if (type == TPM_HT_HMAC_SESSION || type == TPM_HT_POLICY_SESSION)
                 tss_session_forget(ctx, h);
         }
+        if (rc == 0)
+            rc = r;
     }
     if (d != NULL)
         closedir(d);
+    return rc;
 }
 
-void tss_track(TSS_CONTEXT *ctx, tss_call *c)
+TPM_RC tss_track(TSS_CONTEXT *ctx, tss_call *c)
 {
     COMMAND_PARAMETERS *in = c->in;
     RESPONSE_PARAMETERS *out = c->out;
+    TPM_RC rc = 0;
     switch (c->cmd->cc) {
     case TPM_CC_CreatePrimary:
-        keep_object(ctx, out->CreatePrimary.objectHandle, &out->CreatePrimary.name, &out->CreatePrimary.outPublic);
+        rc = keep_object(ctx, out->CreatePrimary.objectHandle, &out->CreatePrimary.name, &out->CreatePrimary.outPublic);
         break;
     case TPM_CC_Load:
-        keep_object(ctx, out->Load.objectHandle, &out->Load.name, &in->Load.inPublic);
+        rc = keep_object(ctx, out->Load.objectHandle, &out->Load.name, &in->Load.inPublic);
         break;
     case TPM_CC_LoadExternal:
-        keep_object(ctx, out->LoadExternal.objectHandle, &out->LoadExternal.name, &in->LoadExternal.inPublic);
+        rc = keep_object(ctx, out->LoadExternal.objectHandle, &out->LoadExternal.name, &in->LoadExternal.inPublic);
         break;
     case TPM_CC_CreateLoaded:
-        keep_object(ctx, out->CreateLoaded.objectHandle, &out->CreateLoaded.name, &out->CreateLoaded.outPublic);
+        rc = keep_object(ctx, out->CreateLoaded.objectHandle, &out->CreateLoaded.name, &out->CreateLoaded.outPublic);
         break;
     case TPM_CC_HashSequenceStart:
     case TPM_CC_HMAC_Start: {
@@ -218,72 +239,73 @@ void tss_track(TSS_CONTEXT *ctx, tss_call *c)
         TPM2B_NAME empty = {.t = {.size = 0}};
         TPM_HANDLE h = c->cmd->cc == TPM_CC_HMAC_Start ? out->HMAC_Start.sequenceHandle
                                                        : out->HashSequenceStart.sequenceHandle;
-        keep_object(ctx, h, &empty, NULL);
+        rc = keep_object(ctx, h, &empty, NULL);
         break;
     }
     case TPM_CC_ReadPublic:
-        keep_object(ctx, in->ReadPublic.objectHandle, &out->ReadPublic.name, &out->ReadPublic.outPublic);
+        rc = keep_object(ctx, in->ReadPublic.objectHandle, &out->ReadPublic.name, &out->ReadPublic.outPublic);
         break;
     case TPM_CC_ContextSave:
-        context_saved(ctx, in->ContextSave.saveHandle, &out->ContextSave.context);
+        rc = context_saved(ctx, in->ContextSave.saveHandle, &out->ContextSave.context);
         break;
     case TPM_CC_ContextLoad:
-        context_loaded(ctx, out->ContextLoad.loadedHandle, &in->ContextLoad.context);
+        rc = context_loaded(ctx, out->ContextLoad.loadedHandle, &in->ContextLoad.context);
         break;
     case TPM_CC_EvictControl:
-        evict(ctx, &in->EvictControl);
+        rc = evict(ctx, &in->EvictControl);
         break;
     case TPM_CC_FlushContext:
-        tss_handle_forget(ctx, in->FlushContext.flushHandle);
+        rc = tss_handle_forget(ctx, in->FlushContext.flushHandle);
         break;
     case TPM_CC_NV_DefineSpace:
-        tss_nvpublic_store(ctx, in->NV_DefineSpace.publicInfo.nvPublic.nvIndex,
+        rc = tss_nvpublic_store(ctx, in->NV_DefineSpace.publicInfo.nvPublic.nvIndex,
                            &in->NV_DefineSpace.publicInfo.nvPublic);
         break;
     case TPM_CC_NV_UndefineSpace:
-        tss_handle_forget(ctx, in->NV_UndefineSpace.nvIndex);
+        rc = tss_handle_forget(ctx, in->NV_UndefineSpace.nvIndex);
         break;
     case TPM_CC_NV_UndefineSpaceSpecial:
-        tss_handle_forget(ctx, in->NV_UndefineSpaceSpecial.nvIndex);
+        rc = tss_handle_forget(ctx, in->NV_UndefineSpaceSpecial.nvIndex);
         break;
     case TPM_CC_NV_ReadPublic:
-        tss_nvpublic_store(ctx, in->NV_ReadPublic.nvIndex, &out->NV_ReadPublic.nvPublic.nvPublic);
+        rc = tss_nvpublic_store(ctx, in->NV_ReadPublic.nvIndex, &out->NV_ReadPublic.nvPublic.nvPublic);
         break;
     case TPM_CC_NV_Write:
-        nv_set_bits(ctx, in->NV_Write.nvIndex, TPMA_NVA_WRITTEN);
+        rc = nv_set_bits(ctx, in->NV_Write.nvIndex, TPMA_NVA_WRITTEN);
         break;
     case TPM_CC_NV_Increment:
-        nv_set_bits(ctx, in->NV_Increment.nvIndex, TPMA_NVA_WRITTEN);
+        rc = nv_set_bits(ctx, in->NV_Increment.nvIndex, TPMA_NVA_WRITTEN);
         break;
     case TPM_CC_NV_Extend:
-        nv_set_bits(ctx, in->NV_Extend.nvIndex, TPMA_NVA_WRITTEN);
+        rc = nv_set_bits(ctx, in->NV_Extend.nvIndex, TPMA_NVA_WRITTEN);
         break;
     case TPM_CC_NV_SetBits:
-        nv_set_bits(ctx, in->NV_SetBits.nvIndex, TPMA_NVA_WRITTEN);
+        rc = nv_set_bits(ctx, in->NV_SetBits.nvIndex, TPMA_NVA_WRITTEN);
         break;
     case TPM_CC_NV_WriteLock:
-        nv_set_bits(ctx, in->NV_WriteLock.nvIndex, TPMA_NVA_WRITELOCKED);
+        rc = nv_set_bits(ctx, in->NV_WriteLock.nvIndex, TPMA_NVA_WRITELOCKED);
         break;
     case TPM_CC_NV_ReadLock:
-        nv_set_bits(ctx, in->NV_ReadLock.nvIndex, TPMA_NVA_READLOCKED);
+        rc = nv_set_bits(ctx, in->NV_ReadLock.nvIndex, TPMA_NVA_READLOCKED);
         break;
     case TPM_CC_NV_GlobalWriteLock:
-        nv_global_lock(ctx);
+        rc = nv_global_lock(ctx);
         break;
     case TPM_CC_Startup:
         if (in->Startup.startupType == TPM_SU_CLEAR)
-            startup_clear(ctx);
+            rc = startup_clear(ctx);
         break;
     case TPM_CC_PolicyAuthValue:
-        policy_flags(ctx, in->PolicyAuthValue.policySession, 1, 0);
+        rc = policy_flags(ctx, in->PolicyAuthValue.policySession, 1, 0);
         break;
     case TPM_CC_PolicyPassword:
-        policy_flags(ctx, in->PolicyPassword.policySession, 0, 1);
+        rc = policy_flags(ctx, in->PolicyPassword.policySession, 0, 1);
         break;
     case TPM_CC_PolicyRestart:
-        policy_flags(ctx, in->PolicyRestart.sessionHandle, 0, 0);
+        rc = policy_flags(ctx, in->PolicyRestart.sessionHandle, 0, 0);
         break;
     default:
         break;
     }
+    return rc;
 }

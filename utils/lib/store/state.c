@@ -26,9 +26,15 @@ TPM_RC tss_state_write_plain(const char *path, const void *data, size_t len)
 
 TPM_RC tss_state_read_plain(const char *path, void *data, size_t cap, size_t *len)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO planted under a state file's name must not block the open */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0)
-        return TSS_RC_FILE_OPEN;
+        return errno == ENOENT ? TSS_RC_FILE_OPEN : TSS_RC_FILE_READ;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return TSS_RC_STATE_FILE; /* a device, FIFO or directory is not state */
+    }
     size_t got = 0;
     for (;;) {
         if (got == cap) {
@@ -170,7 +176,7 @@ static TPM_RC read_default_key(TSS_CONTEXT *ctx, uint8_t *key)
     if (rc == 0 && link(tmp, path) != 0 && errno != EEXIST)
         rc = TSS_RC_STATE_KEY;
     unlink(tmp);
-    memset(fresh, 0, sizeof(fresh));
+    tss_wipe(fresh, sizeof(fresh));
     if (rc == 0 && (tss_state_read_plain(path, key, 32, &len) != 0 || len != 32))
         rc = TSS_RC_STATE_KEY;
     return rc;
@@ -222,7 +228,7 @@ TPM_RC tss_state_write_secret(TSS_CONTEXT *ctx, const char *path, const uint8_t 
         memcpy(aad + 5, name, nl);
         if (rc == 0)
             rc = tss_seal(key, keylen, file + 5, aad, 5 + nl, data, len, file + 5 + TSS_SEAL_IV);
-        memset(key, 0, sizeof(key));
+        tss_wipe(key, sizeof(key));
         flen = 5 + TSS_SEAL_IV + len + TSS_SEAL_TAG;
     } else {
         memcpy(file, "TSSP\x01", 5);
@@ -235,7 +241,7 @@ TPM_RC tss_state_write_secret(TSS_CONTEXT *ctx, const char *path, const uint8_t 
      * crash of this process, and an fsync per command would cost more than the command */
     if (rc == 0)
         rc = tss_file_write_atomic(path, file, flen, 0600, 0);
-    memset(file, 0, sizeof(file));
+    tss_wipe(file, sizeof(file));
     return rc;
 }
 
@@ -262,7 +268,7 @@ TPM_RC tss_state_read_secret(TSS_CONTEXT *ctx, const char *path, uint8_t *data, 
         rc = state_key(ctx, key, &keylen);
         if (rc == 0)
             rc = tss_open(key, keylen, file + 5, aad, 5 + nl, file + 5 + TSS_SEAL_IV, ct, data);
-        memset(key, 0, sizeof(key));
+        tss_wipe(key, sizeof(key));
         if (rc != 0) {
             tss_trace(ctx, 1, "TSS: %s does not decrypt: wrong TPM_SESSION_ENCKEY, or the file was "
                               "changed\n", path);

@@ -25,7 +25,9 @@
 void tss_state_path(const TSS_CONTEXT *ctx, char *path, size_t cap, const char *prefix, uint32_t handle);
 
 TPM_RC tss_state_write_plain(const char *path, const void *data, size_t len);
-/* TSS_RC_FILE_OPEN if missing; *len = bytes read (<= cap) */
+/* TSS_RC_FILE_OPEN if missing, TSS_RC_FILE_READ if it cannot be opened or read (permission),
+ * TSS_RC_STATE_FILE if it is not a regular file (never blocks on a FIFO); *len = bytes read
+ * (<= cap) */
 TPM_RC tss_state_read_plain(const char *path, void *data, size_t cap, size_t *len);
 TPM_RC tss_state_remove(const char *path);
 
