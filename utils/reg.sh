@@ -36,6 +36,7 @@ usage() {
 run_group() {
     local f=$1
     echo "==== $(sed -n 's/^# GROUP: //p' "$f") ($(basename "$f"))"
+    REG_GROUP=$(basename "$f" .sh)
     . "$f"
 }
 
