@@ -27,6 +27,7 @@
 #include "TPM_Types.h"
 #include "Parameters.h"
 #include "tsserror.h"
+#include "tssprint.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -365,17 +365,45 @@ class Emitter:
         out.append('#endif')
         return '\n'.join(out) + '\n'
 
+    def fp_file(self, c):
+        """IBM's per-command header name; the Nuvoton vendor commands share one (NTC_fp.h)."""
+        return 'NTC_fp.h' if c.name.startswith('NTC2_') else '%s_fp.h' % c.name
+
+    def fp_headers(self):
+        """One <Command>_fp.h per command (IBM's layout): the In/Out structures and the
+        RC_<Command>_<member> macros that name a handle (TPM_RC_H) or parameter (TPM_RC_P)
+        by its 1-based position, to compare with the number in a format-one response code."""
+        files = {}
+        for c in self.p.commands:
+            body = files.setdefault(self.fp_file(c), [])
+            hs = [f for f in c.fields if f.role == 'handle']
+            ps = [f for f in c.fields if f.role == 'in']
+            for sname, fs in self.sides(c):
+                body.append('typedef struct {\n%s\n} %s;\n' % ('\n'.join(self.c_member(f) for f in fs), sname))
+                if sname.endswith('_In'):
+                    for kind, lst in (('H', hs), ('P', ps)):
+                        for i, f in enumerate(lst):
+                            body.append('#define RC_%s_%s (TPM_RC_%s + TPM_RC_%X)' % (c.name, f.name, kind, i + 1))
+                    body.append('')
+        out = {}
+        for name, body in files.items():
+            guard = 'TSS_%s' % re.sub(r'\W', '_', name).upper()
+            out[name] = '\n'.join([HEADER, '#ifndef %s' % guard, '#define %s' % guard, '',
+                                    '#include "TPM_Types.h"', ''] + body + ['#endif']) + '\n'
+        return out
+
     def parameters(self):
         out = [HEADER, '#ifndef TSS_PARAMETERS_H', '#define TSS_PARAMETERS_H', '',
                '#include "TPM_Types.h"', '']
-        ins, outs = [], []
+        ins, outs, seen = [], [], set()
         for c in self.p.commands:
-            for side, suffix, lst in ((('handle', 'in'), 'In', ins), (('outhandle', 'out'), 'Out', outs)):
-                fs = [f for f in c.fields if f.role in side]
-                if not fs:
-                    continue
-                lst.append(c.name)
-                out.append('typedef struct {\n%s\n} %s_%s;\n' % ('\n'.join(self.c_member(f) for f in fs), c.name, suffix))
+            fname = self.fp_file(c)
+            if fname not in seen:
+                seen.add(fname)
+                out.append('#include "%s"' % fname)
+            for sname, _ in self.sides(c):
+                (ins if sname.endswith('_In') else outs).append(c.name)
+        out.append('')
         out.append('typedef union {\n%s\n} COMMAND_PARAMETERS;\n' % '\n'.join('    %s_In %s;' % (n, n) for n in ins))
         out.append('typedef union {\n%s\n} RESPONSE_PARAMETERS;\n' % '\n'.join('    %s_Out %s;' % (n, n) for n in outs))
         out.append('#endif')
@@ -533,6 +561,24 @@ class Emitter:
             body.append('%s\n{\n    return %s;\n}\n' % (s, call))
         return '\n'.join(hm) + '\n', '\n'.join(hu) + '\n', '\n'.join(body)
 
+    # ---- <Command>_In_Print (tssprintcmd.h) ------------------------------------------
+    def printcmd(self):
+        ins = [c for c in self.p.commands if any(f.role in ('handle', 'in') for f in c.fields)]
+        h = [HEADER, '/* <Command>_In_Print: the parameters of a command before it is sent, one line per',
+             ' * member, under a "TPM2_<Command>" line (for application debugging). */',
+             '#ifndef TSS_TSSPRINTCMD_H', '#define TSS_TSSPRINTCMD_H', '', '#include "tss.h"',
+             '#include <stdint.h>', '#include <stdio.h>', '', '#ifdef __cplusplus', 'extern "C" {',
+             '#endif', '']
+        h += ['void %s_In_Print(const %s_In *in, unsigned int indent);' % (c.name, c.name) for c in ins]
+        h += ['', '#ifdef __cplusplus', '}', '#endif', '', '#endif']
+        b = [HEADER, '#include "marshal/desc_gen.h"', '#include "print/print_int.h"',
+             '#include "tss2/tssprintcmd.h"', '']
+        for c in ins:
+            b.append('void %s_In_Print(const %s_In *in, unsigned int indent)\n{\n'
+                     '    tss_print_command_in("TPM2_%s", &%s, in, indent);\n}\n' % (
+                         c.name, c.name, c.name, cident(c.name + '_In')))
+        return '\n'.join(h) + '\n', '\n'.join(b)
+
     # ---- command table -----------------------------------------------------------------
     def check_shared(self, c, ccvals):
         """A command that shares its code with another (MAC and HMAC) has no table row of its
@@ -646,6 +692,9 @@ def main(argv):
         outputs['utils/tss2/tssmarshal_gen.h'] = hm
         outputs['utils/tss2/Unmarshal_gen.h'] = hu
         outputs['utils/lib/marshal/entry_gen.c'] = body
+        outputs['utils/tss2/tssprintcmd.h'], outputs['utils/lib/print/printcmd_gen.c'] = e.printcmd()
+        for name, text in e.fp_headers().items():
+            outputs['utils/tss2/' + name] = text
     except TdlError as ex:
         print('gen.py: error: %s' % ex, file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "marshal/desc_gen.h"
+#include "print/print_int.h"
 #include "tss2/tssprint.h"
 
 static const char *alg_name(uint64_t id)
@@ -130,4 +131,13 @@ void TSS_Structure_Print(const char *typeName, const void *source, unsigned int 
         }
     }
     printf("%*s%s: no such type\n", (int)indent, "", typeName);
+}
+
+void tss_print_command_in(const char *title, const tss_type *t, const void *in, unsigned indent)
+{
+    printf("%*s%s\n", (int)indent, "", title);
+    if (in == NULL)
+        return;
+    for (unsigned i = 0; i < t->nfields; i++)
+        walk_field(t, &t->fields[i], in, indent + 2, 0);
 }
