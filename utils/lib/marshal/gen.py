@@ -181,15 +181,17 @@ class Parser:
                 t.reserved = o.get('reserved', '0')
                 self.define(t)
             elif kw == 'tpm2b':
-                if len(toks) not in (3, 4) or not field_expr_ok(toks[2]):
-                    self.err(where, 'tpm2b NAME MAXEXPR [FIELD]')
+                plain = [x for x in toks[3:] if '=' not in x]
+                if len(toks) < 3 or len(plain) > 1 or not field_expr_ok(toks[2]):
+                    self.err(where, 'tpm2b NAME MAXEXPR [FIELD] [as=INNER]')
                 t = Type('tpm2b', toks[1], where)
                 t.max = toks[2]
-                t.bufname = toks[3] if len(toks) == 4 else 'buffer'
+                t.bufname = plain[0] if plain else 'buffer'
+                t.inner_name = self.parse_opts(where, [x for x in toks[3:] if '=' in x], ('as',)).get('as')
                 self.define(t)
             elif kw == 'sized':
-                if len(toks) < 4 or any(x not in ('empty', 'union') for x in toks[4:]):
-                    self.err(where, 'sized NAME INNERTYPE FIELD [empty] [union]')
+                if len(toks) < 4 or any(x not in ('empty', 'union') and not x.startswith('as=') for x in toks[4:]):
+                    self.err(where, 'sized NAME INNERTYPE FIELD [empty] [union [as=INNER]]')
                 t = Type('sized', toks[1], where)
                 t.inner = self.lookup(where, toks[2])
                 if t.inner.kind not in ('struct', 'alias'):
@@ -197,6 +199,9 @@ class Parser:
                 t.fields = [Field(t.inner, toks[3], 'inherit' if t.inner.takes_null else 'no')]
                 t.empty = 'empty' in toks[4:]
                 t.union = 'union' in toks[4:]
+                t.inner_name = self.parse_opts(where, [x for x in toks[4:] if '=' in x], ('as',)).get('as')
+                if t.inner_name and not t.union:
+                    self.err(where, 'as=INNER names the .t structure of a union: add union')
                 t.takes_null = t.inner.takes_null
                 self.define(t)
             elif kw == 'alias':
@@ -345,10 +350,14 @@ class Emitter:
                 out.append('typedef %s %s;' % (ctype(t.base), t.name))
             elif t.kind == 'attr':
                 out.append('typedef struct {\n    %s val;\n} %s;' % (t.base.name, t.name))
-            elif t.kind == 'tpm2b':
-                out.append('typedef union {\n    struct {\n        UINT16 size;\n        BYTE %s[%s];\n    } t;\n    TPM2B b;\n} %s;' % (t.bufname, t.max, t.name))
-            elif t.kind == 'sized' and t.union:
-                out.append('typedef union {\n    struct {\n        UINT16 size;\n        %s %s;\n    } t;\n    TPM2B b;\n} %s;' % (t.inner.name, t.fields[0].name, t.name))
+            elif t.kind in ('tpm2b', 'sized') and (t.kind == 'tpm2b' or t.union):
+                body = ('BYTE %s[%s]' % (t.bufname, t.max) if t.kind == 'tpm2b'
+                        else '%s %s' % (t.inner.name, t.fields[0].name))
+                if t.inner_name:  # IBM names the .t structure (DIGEST_2B, SENSITIVE_2B ...)
+                    out.append('typedef struct {\n    UINT16 size;\n    %s;\n} %s;\n' % (body, t.inner_name))
+                    out.append('typedef union {\n    %s t;\n    TPM2B b;\n} %s;' % (t.inner_name, t.name))
+                else:
+                    out.append('typedef union {\n    struct {\n        UINT16 size;\n        %s;\n    } t;\n    TPM2B b;\n} %s;' % (body, t.name))
             elif t.kind == 'sized':
                 out.append('typedef struct {\n    UINT16 size;\n    %s %s;\n} %s;' % (t.inner.name, t.fields[0].name, t.name))
             elif t.kind == 'alias':
