@@ -1798,7 +1798,7 @@ static const tss_field f_FlushContext_In[] = {
 const tss_type tss_t_FlushContext_In = {"FlushContext_In", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(FlushContext_In), 0, 0, NULL, 0, f_FlushContext_In, 1, 0};
 
 static const tss_field f_LoadExternal_In[] = {
-    {"inPrivate", &tss_t_TPM2B_SENSITIVE, offsetof(LoadExternal_In, inPrivate), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"inPrivate", &tss_t_TPM2B_SENSITIVE, offsetof(LoadExternal_In, inPrivate), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), TSS_F_OPTIONAL},
     {"inPublic", &tss_t_TPM2B_PUBLIC, offsetof(LoadExternal_In, inPublic), (uint32_t)(0), 0, -1, -1, TSS_NULL_YES, (uint32_t)(0), 0},
     {"hierarchy", &tss_t_TPMI_RH_HIERARCHY, offsetof(LoadExternal_In, hierarchy), (uint32_t)(0), 0, -1, -1, TSS_NULL_YES, (uint32_t)(0), 0},
 };

@@ -30,6 +30,7 @@ class Field:
         self.sel, self.cnt, self.cmax, self.rc = sel, cnt, cmax, rc
         self.selval, self.empty, self.cbytes, self.conly = selval, empty, cbytes, conly
         self.role, self.auth = role, auth
+        self.optional = False
 
 
 class Type:
@@ -128,7 +129,11 @@ class Parser:
             if len(rest) > 1:
                 self.err(where, 'unexpected %r' % rest[1])
         else:
-            if rest:
+            if rest == ['optional']:
+                if resolve(ft).kind != 'sized' or not resolve(ft).empty:
+                    self.err(where, 'optional needs a sized type that allows empty')
+                f.optional = True
+            elif rest:
                 self.err(where, 'unexpected %r' % rest[0])
             if not re.fullmatch(r'[A-Za-z_]\w*', name):
                 self.err(where, 'bad member name %r' % name)
@@ -446,6 +451,8 @@ class Emitter:
             flags.append('TSS_F_EMPTY')
         if f.conly:
             flags.append('TSS_F_CONLY')
+        if f.optional:
+            flags.append('TSS_F_OPTIONAL')
         return '    {"%s", %s, %s, (uint32_t)(%s), %s, %d, %d, %s, (uint32_t)(%s), %s},' % (
             f.name or '', ftype, off, cmax, rc, sel, cnt, null_code(f.null), selval,
             '|'.join(flags) or '0')
@@ -556,19 +563,60 @@ class Emitter:
                               'tss_response_unmarshal_entry(&%s, %d, target, tag, buffer, size)' % (cident(sname), nh)))
         return m, u
 
+    def signed_protos(self):
+        """IBM 1.x's signed-size forms: TSS_<T>_Marshal(..., INT32 *size) and
+        <T>_Unmarshal(T *, BYTE **, INT32 *size[, extra]) (no TSS_ prefix), the command forms
+        TSS_<Cmd>_In_Marshal / TSS_<Cmd>_Out_Unmarshal; each calls the engine through the
+        signed helpers of signed.c."""
+        m, u = [], []
+        for t in self.all_described():
+            n, r = t.name, resolve(t)
+            sel = r.kind == 'union'
+            m.append(('TPM_RC TSS_%s_Marshal(const %s *source, UINT16 *written, BYTE **buffer, INT32 *size%s)' % (
+                n, n, ', UINT32 selector' if sel else ''),
+                'tss_marshal_signed(&%s, source, written, buffer, size, %s)' % (cident(n), 'selector' if sel else '0')))
+            if getattr(r, 'mincount', False):
+                u.append(('TPM_RC %s_Unmarshal(%s *target, BYTE **buffer, INT32 *size, uint32_t minCount)' % (n, n),
+                          'tss_unmarshal_mincount_signed(&%s, target, buffer, size, minCount)' % cident(n)))
+                continue
+            extra = ', UINT32 selector' if sel else (', BOOL allowNull' if t.takes_null else '')
+            u.append(('TPM_RC %s_Unmarshal(%s *target, BYTE **buffer, INT32 *size%s)' % (n, n, extra),
+                      'tss_unmarshal_signed(&%s, target, buffer, size, %s, %s)' % (
+                          cident(n), 'allowNull' if 'allowNull' in extra else '0', 'selector' if sel else '0')))
+        for c in self.p.commands:
+            for sname, fs in self.sides(c):
+                if sname.endswith('_In'):
+                    m.append(('TPM_RC TSS_%s_Marshal(const %s *source, UINT16 *written, BYTE **buffer, INT32 *size)' % (sname, sname),
+                              'tss_marshal_signed(&%s, source, written, buffer, size, 0)' % cident(sname)))
+                else:
+                    nh = len([f for f in fs if f.role == 'outhandle'])
+                    m.append(('TPM_RC TSS_%s_Unmarshal(%s *target, TPM_ST tag, BYTE **buffer, INT32 *size)' % (sname, sname),
+                              'tss_response_unmarshal_signed(&%s, %d, target, tag, buffer, size)' % (cident(sname), nh)))
+        return m, u
+
     def proto_headers(self):
         m, u = self.protos()
+        sm, su = self.signed_protos()
+        dep = ['', '#ifndef TPM_TSS_NODEPRECATED',
+               '/* IBM TSS 1.x forms with a signed room (INT32 *size); define TPM_TSS_NODEPRECATED to hide them */']
         hm = [HEADER, '#ifndef TSS_TSSMARSHAL_GEN_H', '#define TSS_TSSMARSHAL_GEN_H', '']
         hm += ['%s;' % s for s, _ in m]
+        hm += dep + ['%s;' % s for s, _ in sm] + ['#endif']
         hm.append('\n#endif')
         hu = [HEADER, '#ifndef TSS_UNMARSHAL_GEN_H', '#define TSS_UNMARSHAL_GEN_H', '']
         hu += ['%s;' % s for s, _ in u]
+        hu += dep + ['%s;' % s for s, _ in su] + ['#endif']
         hu.append('\n#endif')
         body = [HEADER, '#include "marshal/desc_gen.h"', '#include "tss2/tssmarshal.h"',
                 '#include "tss2/Unmarshal_fp.h"', '']
         for s, call in m + u:
             body.append('%s\n{\n    return %s;\n}\n' % (s, call))
-        return '\n'.join(hm) + '\n', '\n'.join(hu) + '\n', '\n'.join(body)
+        sbody = [HEADER, '#include "marshal/desc_gen.h"', '#include "tss2/tssmarshal.h"',
+                 '#include "tss2/Unmarshal_fp.h"', '', '#ifndef TPM_TSS_NODEPRECATED', '']
+        for s, call in sm + su:
+            sbody.append('%s\n{\n    return %s;\n}\n' % (s, call))
+        sbody.append('#endif')
+        return '\n'.join(hm) + '\n', '\n'.join(hu) + '\n', '\n'.join(body), '\n'.join(sbody) + '\n'
 
     # ---- <Command>_In_Print (tssprintcmd.h) ------------------------------------------
     def printcmd(self):
@@ -697,7 +745,8 @@ def main(argv):
             'utils/lib/marshal/desc_gen.h': e.desc_header(),
             'utils/lib/core/cmdtable_gen.c': e.cmdtable(ccval),
         }
-        hm, hu, body = e.proto_headers()
+        hm, hu, body, sbody = e.proto_headers()
+        outputs['utils/lib/marshal/signed_gen.c'] = sbody
         outputs['utils/tss2/tssmarshal_gen.h'] = hm
         outputs['utils/tss2/Unmarshal_gen.h'] = hu
         outputs['utils/lib/marshal/entry_gen.c'] = body

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The signed-size marshal forms of IBM's TSS 1.x (TSS_<T>_Marshal, <T>_Unmarshal with an
+ * INT32 *size), kept by IBM 2.x unless TPM_TSS_NODEPRECATED, and TSS_TPMT_PUBLIC_D_Marshalu.
+ * Each form is a thin wrapper over the one engine (its generated callers are in
+ * signed_gen.c): a negative room is no room, and *size is written back as the engine left
+ * it, so the two forms always agree byte for byte. */
+#include <stdint.h>
+
+#include "marshal/desc_gen.h"
+#include "tss2/tssmarshal.h"
+#include "tss2/Unmarshal_fp.h"
+#include "tss2/tsserror.h"
+
+TPM_RC tss_marshal_signed(const tss_type *t, const void *src, UINT16 *written, BYTE **buffer,
+                          INT32 *size, uint32_t selector)
+{
+    if (size == NULL)
+        return tss_marshal_entry(t, src, written, buffer, NULL, selector);
+    if (*size < 0)
+        return TSS_RC_INSUFFICIENT_BUFFER;
+    uint32_t room = (uint32_t)*size;
+    TPM_RC rc = tss_marshal_entry(t, src, written, buffer, &room, selector);
+    *size = (INT32)room;
+    return rc;
+}
+
+TPM_RC tss_unmarshal_signed(const tss_type *t, void *dst, BYTE **buffer, INT32 *size,
+                            int allownull, uint32_t selector)
+{
+    if (size == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    if (*size < 0)
+        return TPM_RC_INSUFFICIENT;
+    uint32_t left = (uint32_t)*size;
+    TPM_RC rc = tss_unmarshal_entry(t, dst, buffer, &left, allownull, selector);
+    *size = (INT32)left;
+    return rc;
+}
+
+TPM_RC tss_unmarshal_mincount_signed(const tss_type *t, void *dst, BYTE **buffer, INT32 *size,
+                                     uint32_t minCount)
+{
+    if (size == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    if (*size < 0)
+        return TPM_RC_INSUFFICIENT;
+    uint32_t left = (uint32_t)*size;
+    TPM_RC rc = tss_unmarshal_mincount(t, dst, buffer, &left, minCount);
+    *size = (INT32)left;
+    return rc;
+}
+
+TPM_RC tss_response_unmarshal_signed(const tss_type *t, unsigned nhandles, void *dst, TPM_ST tag,
+                                     BYTE **buffer, INT32 *size)
+{
+    if (size == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    if (*size < 0)
+        return TPM_RC_INSUFFICIENT;
+    uint32_t left = (uint32_t)*size;
+    TPM_RC rc = tss_response_unmarshal_entry(t, nhandles, dst, tag, buffer, &left);
+    *size = (INT32)left;
+    return rc;
+}
+
+/* TPMT_PUBLIC with the unique field read as a TPMS_DERIVE (label, context): the form
+ * TPM2_CreateLoaded takes in its TPM2B_TEMPLATE when the parent is a derivation parent. */
+TPM_RC TSS_TPMT_PUBLIC_D_Marshalu(const TPMT_PUBLIC *source, uint16_t *written, BYTE **buffer,
+                                  uint32_t *size)
+{
+    if (source == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    /* count first, so that nothing is written when the room is short */
+    uint16_t n = 0;
+    TPM_RC rc = tss_marshal_entry(&tss_t_TPMI_ALG_PUBLIC, &source->type, &n, NULL, NULL, 0);
+    if (rc == 0)
+        rc = tss_marshal_entry(&tss_t_TPMI_ALG_HASH, &source->nameAlg, &n, NULL, NULL, 0);
+    if (rc == 0)
+        rc = tss_marshal_entry(&tss_t_TPMA_OBJECT, &source->objectAttributes, &n, NULL, NULL, 0);
+    if (rc == 0)
+        rc = tss_marshal_entry(&tss_t_TPM2B_DIGEST, &source->authPolicy, &n, NULL, NULL, 0);
+    if (rc == 0)
+        rc = tss_marshal_entry(&tss_t_TPMU_PUBLIC_PARMS, &source->parameters, &n, NULL, NULL,
+                               source->type);
+    if (rc == 0)
+        rc = tss_marshal_entry(&tss_t_TPMS_DERIVE, &source->unique.derive, &n, NULL, NULL, 0);
+    if (rc != 0)
+        return rc;
+    if (buffer == NULL || *buffer == NULL) {
+        if (written != NULL)
+            *written = (uint16_t)(*written + n);
+        return 0;
+    }
+    if (size != NULL && *size < n)
+        return TSS_RC_INSUFFICIENT_BUFFER;
+    tss_marshal_entry(&tss_t_TPMI_ALG_PUBLIC, &source->type, written, buffer, size, 0);
+    tss_marshal_entry(&tss_t_TPMI_ALG_HASH, &source->nameAlg, written, buffer, size, 0);
+    tss_marshal_entry(&tss_t_TPMA_OBJECT, &source->objectAttributes, written, buffer, size, 0);
+    tss_marshal_entry(&tss_t_TPM2B_DIGEST, &source->authPolicy, written, buffer, size, 0);
+    tss_marshal_entry(&tss_t_TPMU_PUBLIC_PARMS, &source->parameters, written, buffer, size,
+                      source->type);
+    return tss_marshal_entry(&tss_t_TPMS_DERIVE, &source->unique.derive, written, buffer, size, 0);
+}
+
+#ifndef TPM_TSS_NODEPRECATED
+static TPM_RC d_marshal(const TPMT_PUBLIC *source, UINT16 *written, BYTE **buffer, INT32 *size)
+{
+    if (size == NULL)
+        return TSS_TPMT_PUBLIC_D_Marshalu(source, written, buffer, NULL);
+    if (*size < 0)
+        return TSS_RC_INSUFFICIENT_BUFFER;
+    uint32_t room = (uint32_t)*size;
+    TPM_RC rc = TSS_TPMT_PUBLIC_D_Marshalu(source, written, buffer, &room);
+    *size = (INT32)room;
+    return rc;
+}
+
+TPM_RC TSS_TPMT_PUBLIC_D_Marshal(const TPMT_PUBLIC *source, UINT16 *written, BYTE **buffer,
+                                 INT32 *size)
+{
+    return d_marshal(source, written, buffer, size);
+}
+
+TPM_RC TSS_Array_Marshal(const BYTE *source, UINT16 sourceSize, UINT16 *written, BYTE **buffer,
+                         INT32 *size)
+{
+    if (size == NULL)
+        return TSS_Array_Marshalu(source, sourceSize, written, buffer, NULL);
+    if (*size < 0)
+        return TSS_RC_INSUFFICIENT_BUFFER;
+    uint32_t room = (uint32_t)*size;
+    TPM_RC rc = TSS_Array_Marshalu(source, sourceSize, written, buffer, &room);
+    *size = (INT32)room;
+    return rc;
+}
+
+TPM_RC TSS_TPM2B_Marshal(const TPM2B *source, UINT16 *written, BYTE **buffer, INT32 *size)
+{
+    if (size == NULL)
+        return TSS_TPM2B_Marshalu(source, written, buffer, NULL);
+    if (*size < 0)
+        return TSS_RC_INSUFFICIENT_BUFFER;
+    uint32_t room = (uint32_t)*size;
+    TPM_RC rc = TSS_TPM2B_Marshalu(source, written, buffer, &room);
+    *size = (INT32)room;
+    return rc;
+}
+
+TPM_RC Array_Unmarshal(BYTE *targetBuffer, UINT16 targetSize, BYTE **buffer, INT32 *size)
+{
+    if (size == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    if (*size < 0)
+        return TPM_RC_INSUFFICIENT;
+    uint32_t left = (uint32_t)*size;
+    TPM_RC rc = TSS_Array_Unmarshalu(targetBuffer, targetSize, buffer, &left);
+    *size = (INT32)left;
+    return rc;
+}
+
+TPM_RC TPM2B_Unmarshal(TPM2B *target, UINT16 targetSize, BYTE **buffer, INT32 *size)
+{
+    if (size == NULL)
+        return TSS_RC_NULL_PARAMETER;
+    if (*size < 0)
+        return TPM_RC_INSUFFICIENT;
+    uint32_t left = (uint32_t)*size;
+    TPM_RC rc = TSS_TPM2B_Unmarshalu(target, targetSize, buffer, &left);
+    *size = (INT32)left;
+    return rc;
+}
+#endif
