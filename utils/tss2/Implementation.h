@@ -73,7 +73,7 @@
     0x30, 0x51, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,  \
         0x0A, 0x05, 0x00, 0x04, 0x40
 
-#define MAX_DIGEST_SIZE                 64  /* SHA512, SHA3_512 */
+#define MAX_DIGEST_SIZE                 128 /* IBM: sizeof(TPMU_HA), room for any digest */
 #define MAX_HASH_BLOCK_SIZE             136 /* SHA3_256 */
 
 /* Number of entries in TPML_DIGEST_VALUES / TPML_PCR_SELECTION: one per PCR bank. IBM's

@@ -86,6 +86,19 @@ INNER_2B(TPM2B_CONTEXT_DATA, CONTEXT_DATA_2B, buffer);
 _Static_assert(_Generic(((TPM2B_SENSITIVE *)0)->t, SENSITIVE_2B: 1, default: 0), "SENSITIVE_2B");
 _Static_assert(offsetof(SENSITIVE_2B, sensitiveArea) > 0, "SENSITIVE_2B.sensitiveArea");
 
+/* sizes a program compiles in: IBM 2.x's values (ibmtss.doc lists the differences) */
+_Static_assert(MAX_DIGEST_SIZE == sizeof(TPMU_HA) && sizeof(TPMU_HA) == 128, "MAX_DIGEST_SIZE");
+_Static_assert(MAX_RSA_KEY_BYTES == 2048 && MAX_ECC_KEY_BYTES == 128, "key buffers");
+_Static_assert(PCR_SELECT_MAX == 8 && HASH_COUNT == 16 && IMPLEMENTATION_PCR == 24, "PCR banks");
+_Static_assert(MAX_CONTEXT_SIZE == 5120 && MAX_DIGEST_BUFFER == 2048 &&
+                   MAX_NV_BUFFER_SIZE == 2048 && MAX_CAP_BUFFER == 2048,
+               "buffers");
+_Static_assert(MAX_SYM_DATA == 256 && MAX_ALG_LIST_SIZE == 128 && LABEL_MAX_BUFFER == 48 &&
+                   MAX_SYM_KEY_BYTES == 32 && MAX_SYM_BLOCK_SIZE == 16,
+               "small buffers");
+_Static_assert(MAX_COMMAND_SIZE >= 4096 && MAX_RESPONSE_SIZE >= 4096, "at least IBM's");
+_Static_assert(TPM_CC_LAST >= TPM_CC_PolicyParameters, "TPM_CC_LAST");
+
 /* RC_<Cmd>_<member>: handles TPM_RC_H + n, parameters TPM_RC_P + n, 1-based */
 _Static_assert(RC_Create_parentHandle == (TPM_RC_H + TPM_RC_1), "RC_Create_parentHandle");
 _Static_assert(RC_Create_inSensitive == 0x140 && RC_Create_creationPCR == 0x440, "RC_Create_");
