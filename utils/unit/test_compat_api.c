@@ -99,6 +99,12 @@ _Static_assert(MAX_SYM_DATA == 256 && MAX_ALG_LIST_SIZE == 128 && LABEL_MAX_BUFF
 _Static_assert(MAX_COMMAND_SIZE >= 4096 && MAX_RESPONSE_SIZE >= 4096, "at least IBM's");
 _Static_assert(TPM_CC_LAST >= TPM_CC_PolicyParameters, "TPM_CC_LAST");
 
+/* IBM's implemented-algorithm and -command switches, usable in #if */
+#if !(ALG_RSA && ALG_ECC && ALG_SHA256 && !ALG_SM4 && CC_Create && CC_PolicySigned && \
+      CC_NTC2_PreConfig && CC_YES == 1)
+#error "ALG_ / CC_ switches"
+#endif
+
 /* RC_<Cmd>_<member>: handles TPM_RC_H + n, parameters TPM_RC_P + n, 1-based */
 _Static_assert(RC_Create_parentHandle == (TPM_RC_H + TPM_RC_1), "RC_Create_parentHandle");
 _Static_assert(RC_Create_inSensitive == 0x140 && RC_Create_creationPCR == 0x440, "RC_Create_");

@@ -418,6 +418,9 @@ class Emitter:
             for sname, _ in self.sides(c):
                 (ins if sname.endswith('_In') else outs).append(c.name)
         out.append('')
+        out.append('/* IBM\'s CC_<Command> switches: every command here is implemented (marshaled) */')
+        out += ['#define CC_%s CC_YES' % c.name for c in self.p.commands]
+        out.append('')
         out.append('typedef union {\n%s\n} COMMAND_PARAMETERS;\n' % '\n'.join('    %s_In %s;' % (n, n) for n in ins))
         out.append('typedef union {\n%s\n} RESPONSE_PARAMETERS;\n' % '\n'.join('    %s_Out %s;' % (n, n) for n in outs))
         out.append('#endif')
