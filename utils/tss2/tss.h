@@ -29,6 +29,14 @@
 #include "tsserror.h"
 #include "tssprint.h"
 
+/* IBM's tss.h brings the byte-order functions (htonl, ntohs ...) by way of its TPM 1.2
+ * headers; programs written for it call them without including anything else */
+#ifdef TPM_WINDOWS
+#include <winsock2.h>
+#else
+#include <netinet/in.h>
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
