@@ -449,11 +449,30 @@ static void test_in_print(void **state)
     memset(&cr, 0, sizeof(cr));
     cr.parentHandle = 0x80000001;
     fill_public(&cr.inPublic.publicArea);
+    set2b(&cr.outsideInfo.b, "\x5a");
     s = PRINT_OF(Create_In_Print, &cr);
-    assert_non_null(strstr(s, "TPM2_Create\n"));
-    assert_non_null(strstr(s, "parentHandle 80000001"));
-    assert_non_null(strstr(s, "TPM_ALG_KEYEDHASH"));
-    assert_non_null(strstr(s, "creationPCR"));
+    assert_non_null(strstr(s, "  TPM2_Create\n"));
+    /* IBM's printers: handles, public areas, TPM2Bs as bytes, PCR selections */
+    assert_non_null(strstr(s, "    parentHandle TPM_HANDLE 80000001\n"));
+    assert_non_null(strstr(s, "    inPublic\n"));
+    assert_non_null(strstr(s, "type TPM_ALG_KEYEDHASH\n"));
+    assert_non_null(strstr(s, "    outsideInfo length 1\n    5a \n"));
+    assert_non_null(strstr(s, "    TPML_PCR_SELECTION count 0\n"));
+
+    StartAuthSession_In sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.tpmKey = TPM_RH_NULL;
+    sa.bind = TPM_RH_NULL;
+    sa.sessionType = TPM_SE_POLICY;
+    sa.symmetric.algorithm = TPM_ALG_AES;
+    sa.symmetric.keyBits.aes = 128;
+    sa.symmetric.mode.aes = TPM_ALG_CFB;
+    sa.authHash = TPM_ALG_SHA256;
+    s = PRINT_OF(StartAuthSession_In_Print, &sa);
+    assert_non_null(strstr(s, "    tpmKey TPM_RH_NULL\n"));
+    assert_non_null(strstr(s, "    sessionType TPM_SE_POLICY\n"));
+    assert_non_null(strstr(s, "    mode TPM_ALG_CFB\n"));
+    assert_non_null(strstr(s, "    authHash TPM_ALG_SHA256\n"));
 
     /* a count over its maximum prints a note, never reads past the array */
     PolicyOR_In por;
@@ -461,6 +480,14 @@ static void test_in_print(void **state)
     por.pHashList.count = 1000;
     s = PRINT_OF(PolicyOR_In_Print, &por);
     assert_non_null(strstr(s, "over its maximum"));
+    /* a TPM2B size over its buffer too */
+    s = PRINT_OF(GetRandom_In_Print, NULL); /* NULL: the title only */
+    assert_string_equal(s, "  TPM2_GetRandom\n");
+    StirRandom_In st;
+    memset(&st, 0, sizeof(st));
+    st.inData.t.size = 0xffff;
+    s = PRINT_OF(StirRandom_In_Print, &st);
+    assert_non_null(strstr(s, "inData size 65535 is over its maximum"));
 }
 
 int main(void)

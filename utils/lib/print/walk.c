@@ -133,11 +133,7 @@ void TSS_Structure_Print(const char *typeName, const void *source, unsigned int 
     printf("%*s%s: no such type\n", (int)indent, "", typeName);
 }
 
-void tss_print_command_in(const char *title, const tss_type *t, const void *in, unsigned indent)
+void tss_print_walk_member(const tss_type *owner, unsigned i, const void *obj, unsigned indent)
 {
-    printf("%*s%s\n", (int)indent, "", title);
-    if (in == NULL)
-        return;
-    for (unsigned i = 0; i < t->nfields; i++)
-        walk_field(t, &t->fields[i], in, indent + 2, 0);
+    walk_field(owner, &owner->fields[i], obj, indent, 0);
 }
