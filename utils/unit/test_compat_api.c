@@ -379,6 +379,7 @@ static void test_signed_forms(void **state)
     p = buf;
     size = -1;
     assert_int_equal(TPM2B_ECC_POINT_Unmarshal(&back, &p, &size), TPM_RC_INSUFFICIENT);
+    assert_int_equal(TPM2B_ECC_POINT_Unmarshal(&back, &p, NULL), TSS_RC_NULL_PARAMETER);
     size = sizeof(want) - 1; /* the stream ends before the size it announces */
     assert_int_equal(TPM2B_ECC_POINT_Unmarshal(&back, &p, &size), TPM_RC_INSUFFICIENT);
     assert_ptr_equal(p, buf);

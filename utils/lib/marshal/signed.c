@@ -11,56 +11,73 @@
 #include "tss2/Unmarshal_fp.h"
 #include "tss2/tsserror.h"
 
+/* The signed room as the engine's: NULL stays NULL (no limit for marshal, an error for
+ * unmarshal, as the engine decides), a negative room is refused with 'negative'. */
+typedef struct {
+    uint32_t room;
+    uint32_t *p;
+} room_t;
+
+static TPM_RC room_take(const INT32 *size, room_t *r, TPM_RC negative)
+{
+    r->room = 0;
+    r->p = NULL;
+    if (size == NULL)
+        return 0;
+    if (*size < 0)
+        return negative;
+    r->room = (uint32_t)*size;
+    r->p = &r->room;
+    return 0;
+}
+
+/* writes back what the engine left of the room (unchanged when it failed) */
+static TPM_RC room_give(INT32 *size, const room_t *r, TPM_RC rc)
+{
+    if (size != NULL)
+        *size = (INT32)r->room;
+    return rc;
+}
+
+#define MARSHAL_ROOM TSS_RC_INSUFFICIENT_BUFFER
+#define UNMARSHAL_ROOM TPM_RC_INSUFFICIENT
+
 TPM_RC tss_marshal_signed(const tss_type *t, const void *src, UINT16 *written, BYTE **buffer,
                           INT32 *size, uint32_t selector)
 {
-    if (size == NULL)
-        return tss_marshal_entry(t, src, written, buffer, NULL, selector);
-    if (*size < 0)
-        return TSS_RC_INSUFFICIENT_BUFFER;
-    uint32_t room = (uint32_t)*size;
-    TPM_RC rc = tss_marshal_entry(t, src, written, buffer, &room, selector);
-    *size = (INT32)room;
-    return rc;
+    room_t r;
+    TPM_RC rc = room_take(size, &r, MARSHAL_ROOM);
+    return rc != 0 ? rc
+                   : room_give(size, &r, tss_marshal_entry(t, src, written, buffer, r.p, selector));
 }
 
 TPM_RC tss_unmarshal_signed(const tss_type *t, void *dst, BYTE **buffer, INT32 *size,
                             int allownull, uint32_t selector)
 {
-    if (size == NULL)
-        return TSS_RC_NULL_PARAMETER;
-    if (*size < 0)
-        return TPM_RC_INSUFFICIENT;
-    uint32_t left = (uint32_t)*size;
-    TPM_RC rc = tss_unmarshal_entry(t, dst, buffer, &left, allownull, selector);
-    *size = (INT32)left;
-    return rc;
+    room_t r;
+    TPM_RC rc = room_take(size, &r, UNMARSHAL_ROOM);
+    return rc != 0 ? rc
+                   : room_give(size, &r,
+                               tss_unmarshal_entry(t, dst, buffer, r.p, allownull, selector));
 }
 
 TPM_RC tss_unmarshal_mincount_signed(const tss_type *t, void *dst, BYTE **buffer, INT32 *size,
                                      uint32_t minCount)
 {
-    if (size == NULL)
-        return TSS_RC_NULL_PARAMETER;
-    if (*size < 0)
-        return TPM_RC_INSUFFICIENT;
-    uint32_t left = (uint32_t)*size;
-    TPM_RC rc = tss_unmarshal_mincount(t, dst, buffer, &left, minCount);
-    *size = (INT32)left;
-    return rc;
+    room_t r;
+    TPM_RC rc = room_take(size, &r, UNMARSHAL_ROOM);
+    return rc != 0 ? rc
+                   : room_give(size, &r, tss_unmarshal_mincount(t, dst, buffer, r.p, minCount));
 }
 
 TPM_RC tss_response_unmarshal_signed(const tss_type *t, unsigned nhandles, void *dst, TPM_ST tag,
                                      BYTE **buffer, INT32 *size)
 {
-    if (size == NULL)
-        return TSS_RC_NULL_PARAMETER;
-    if (*size < 0)
-        return TPM_RC_INSUFFICIENT;
-    uint32_t left = (uint32_t)*size;
-    TPM_RC rc = tss_response_unmarshal_entry(t, nhandles, dst, tag, buffer, &left);
-    *size = (INT32)left;
-    return rc;
+    room_t r;
+    TPM_RC rc = room_take(size, &r, UNMARSHAL_ROOM);
+    return rc != 0 ? rc
+                   : room_give(size, &r,
+                               tss_response_unmarshal_entry(t, nhandles, dst, tag, buffer, r.p));
 }
 
 /* TPMT_PUBLIC with the unique field read as a TPMS_DERIVE (label, context): the form
@@ -103,70 +120,46 @@ TPM_RC TSS_TPMT_PUBLIC_D_Marshalu(const TPMT_PUBLIC *source, uint16_t *written, 
 }
 
 #ifndef TPM_TSS_NODEPRECATED
-static TPM_RC d_marshal(const TPMT_PUBLIC *source, UINT16 *written, BYTE **buffer, INT32 *size)
-{
-    if (size == NULL)
-        return TSS_TPMT_PUBLIC_D_Marshalu(source, written, buffer, NULL);
-    if (*size < 0)
-        return TSS_RC_INSUFFICIENT_BUFFER;
-    uint32_t room = (uint32_t)*size;
-    TPM_RC rc = TSS_TPMT_PUBLIC_D_Marshalu(source, written, buffer, &room);
-    *size = (INT32)room;
-    return rc;
-}
-
 TPM_RC TSS_TPMT_PUBLIC_D_Marshal(const TPMT_PUBLIC *source, UINT16 *written, BYTE **buffer,
                                  INT32 *size)
 {
-    return d_marshal(source, written, buffer, size);
+    room_t r;
+    TPM_RC rc = room_take(size, &r, MARSHAL_ROOM);
+    return rc != 0 ? rc
+                   : room_give(size, &r, TSS_TPMT_PUBLIC_D_Marshalu(source, written, buffer, r.p));
 }
 
 TPM_RC TSS_Array_Marshal(const BYTE *source, UINT16 sourceSize, UINT16 *written, BYTE **buffer,
                          INT32 *size)
 {
-    if (size == NULL)
-        return TSS_Array_Marshalu(source, sourceSize, written, buffer, NULL);
-    if (*size < 0)
-        return TSS_RC_INSUFFICIENT_BUFFER;
-    uint32_t room = (uint32_t)*size;
-    TPM_RC rc = TSS_Array_Marshalu(source, sourceSize, written, buffer, &room);
-    *size = (INT32)room;
-    return rc;
+    room_t r;
+    TPM_RC rc = room_take(size, &r, MARSHAL_ROOM);
+    return rc != 0 ? rc
+                   : room_give(size, &r,
+                               TSS_Array_Marshalu(source, sourceSize, written, buffer, r.p));
 }
 
 TPM_RC TSS_TPM2B_Marshal(const TPM2B *source, UINT16 *written, BYTE **buffer, INT32 *size)
 {
-    if (size == NULL)
-        return TSS_TPM2B_Marshalu(source, written, buffer, NULL);
-    if (*size < 0)
-        return TSS_RC_INSUFFICIENT_BUFFER;
-    uint32_t room = (uint32_t)*size;
-    TPM_RC rc = TSS_TPM2B_Marshalu(source, written, buffer, &room);
-    *size = (INT32)room;
-    return rc;
+    room_t r;
+    TPM_RC rc = room_take(size, &r, MARSHAL_ROOM);
+    return rc != 0 ? rc : room_give(size, &r, TSS_TPM2B_Marshalu(source, written, buffer, r.p));
 }
 
 TPM_RC Array_Unmarshal(BYTE *targetBuffer, UINT16 targetSize, BYTE **buffer, INT32 *size)
 {
-    if (size == NULL)
-        return TSS_RC_NULL_PARAMETER;
-    if (*size < 0)
-        return TPM_RC_INSUFFICIENT;
-    uint32_t left = (uint32_t)*size;
-    TPM_RC rc = TSS_Array_Unmarshalu(targetBuffer, targetSize, buffer, &left);
-    *size = (INT32)left;
-    return rc;
+    room_t r;
+    TPM_RC rc = room_take(size, &r, UNMARSHAL_ROOM);
+    return rc != 0 ? rc
+                   : room_give(size, &r,
+                               TSS_Array_Unmarshalu(targetBuffer, targetSize, buffer, r.p));
 }
 
 TPM_RC TPM2B_Unmarshal(TPM2B *target, UINT16 targetSize, BYTE **buffer, INT32 *size)
 {
-    if (size == NULL)
-        return TSS_RC_NULL_PARAMETER;
-    if (*size < 0)
-        return TPM_RC_INSUFFICIENT;
-    uint32_t left = (uint32_t)*size;
-    TPM_RC rc = TSS_TPM2B_Unmarshalu(target, targetSize, buffer, &left);
-    *size = (INT32)left;
-    return rc;
+    room_t r;
+    TPM_RC rc = room_take(size, &r, UNMARSHAL_ROOM);
+    return rc != 0 ? rc
+                   : room_give(size, &r, TSS_TPM2B_Unmarshalu(target, targetSize, buffer, r.p));
 }
 #endif
