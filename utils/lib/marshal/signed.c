@@ -82,41 +82,42 @@ TPM_RC tss_response_unmarshal_signed(const tss_type *t, unsigned nhandles, void 
 
 /* TPMT_PUBLIC with the unique field read as a TPMS_DERIVE (label, context): the form
  * TPM2_CreateLoaded takes in its TPM2B_TEMPLATE when the parent is a derivation parent. */
+static TPM_RC public_d(const TPMT_PUBLIC *s, uint16_t *written, BYTE **buffer, uint32_t *size)
+{
+    const struct {
+        const tss_type *t;
+        const void *p;
+        uint32_t selector;
+    } part[] = {
+        {&tss_t_TPMI_ALG_PUBLIC, &s->type, 0},
+        {&tss_t_TPMI_ALG_HASH, &s->nameAlg, 0},
+        {&tss_t_TPMA_OBJECT, &s->objectAttributes, 0},
+        {&tss_t_TPM2B_DIGEST, &s->authPolicy, 0},
+        {&tss_t_TPMU_PUBLIC_PARMS, &s->parameters, s->type},
+        {&tss_t_TPMS_DERIVE, &s->unique.derive, 0},
+    };
+    TPM_RC rc = 0;
+    for (size_t i = 0; rc == 0 && i < sizeof(part) / sizeof(part[0]); i++)
+        rc = tss_marshal_entry(part[i].t, part[i].p, written, buffer, size, part[i].selector);
+    return rc;
+}
+
 TPM_RC TSS_TPMT_PUBLIC_D_Marshalu(const TPMT_PUBLIC *source, uint16_t *written, BYTE **buffer,
                                   uint32_t *size)
 {
     if (source == NULL)
         return TSS_RC_NULL_PARAMETER;
-    /* count first, so that nothing is written when the room is short */
+    /* count first, so that nothing is written when a part fails or the room is short */
     uint16_t n = 0;
-    TPM_RC rc = tss_marshal_entry(&tss_t_TPMI_ALG_PUBLIC, &source->type, &n, NULL, NULL, 0);
-    if (rc == 0)
-        rc = tss_marshal_entry(&tss_t_TPMI_ALG_HASH, &source->nameAlg, &n, NULL, NULL, 0);
-    if (rc == 0)
-        rc = tss_marshal_entry(&tss_t_TPMA_OBJECT, &source->objectAttributes, &n, NULL, NULL, 0);
-    if (rc == 0)
-        rc = tss_marshal_entry(&tss_t_TPM2B_DIGEST, &source->authPolicy, &n, NULL, NULL, 0);
-    if (rc == 0)
-        rc = tss_marshal_entry(&tss_t_TPMU_PUBLIC_PARMS, &source->parameters, &n, NULL, NULL,
-                               source->type);
-    if (rc == 0)
-        rc = tss_marshal_entry(&tss_t_TPMS_DERIVE, &source->unique.derive, &n, NULL, NULL, 0);
-    if (rc != 0)
-        return rc;
-    if (buffer == NULL || *buffer == NULL) {
-        if (written != NULL)
+    TPM_RC rc = public_d(source, &n, NULL, NULL);
+    if (rc != 0 || buffer == NULL || *buffer == NULL) {
+        if (rc == 0 && written != NULL)
             *written = (uint16_t)(*written + n);
-        return 0;
+        return rc;
     }
     if (size != NULL && *size < n)
         return TSS_RC_INSUFFICIENT_BUFFER;
-    tss_marshal_entry(&tss_t_TPMI_ALG_PUBLIC, &source->type, written, buffer, size, 0);
-    tss_marshal_entry(&tss_t_TPMI_ALG_HASH, &source->nameAlg, written, buffer, size, 0);
-    tss_marshal_entry(&tss_t_TPMA_OBJECT, &source->objectAttributes, written, buffer, size, 0);
-    tss_marshal_entry(&tss_t_TPM2B_DIGEST, &source->authPolicy, written, buffer, size, 0);
-    tss_marshal_entry(&tss_t_TPMU_PUBLIC_PARMS, &source->parameters, written, buffer, size,
-                      source->type);
-    return tss_marshal_entry(&tss_t_TPMS_DERIVE, &source->unique.derive, written, buffer, size, 0);
+    return public_d(source, written, buffer, size);
 }
 
 #ifndef TPM_TSS_NODEPRECATED
