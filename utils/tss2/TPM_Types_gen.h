@@ -992,11 +992,13 @@ typedef union {
     TPM2B b;
 } TPM2B_TEMPLATE;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[PRIVATE_VENDOR_SPECIFIC_BYTES];
+} PRIVATE_VENDOR_SPECIFIC_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[PRIVATE_VENDOR_SPECIFIC_BYTES];
-    } t;
+    PRIVATE_VENDOR_SPECIFIC_2B t;
     TPM2B b;
 } TPM2B_PRIVATE_VENDOR_SPECIFIC;
 

@@ -83,6 +83,7 @@ INNER_2B(TPM2B_PRIVATE, PRIVATE_2B, buffer);
 INNER_2B(TPM2B_ID_OBJECT, ID_OBJECT_2B, credential);
 INNER_2B(TPM2B_CONTEXT_SENSITIVE, CONTEXT_SENSITIVE_2B, buffer);
 INNER_2B(TPM2B_CONTEXT_DATA, CONTEXT_DATA_2B, buffer);
+INNER_2B(TPM2B_PRIVATE_VENDOR_SPECIFIC, PRIVATE_VENDOR_SPECIFIC_2B, buffer);
 _Static_assert(_Generic(((TPM2B_SENSITIVE *)0)->t, SENSITIVE_2B: 1, default: 0), "SENSITIVE_2B");
 _Static_assert(offsetof(SENSITIVE_2B, sensitiveArea) > 0, "SENSITIVE_2B.sensitiveArea");
 
@@ -129,6 +130,11 @@ static TPM_RC (*const u4)(Create_Out *, TPM_ST, BYTE **, INT32 *) = TSS_Create_O
 static TPM_RC (*const u5)(TPM2B *, UINT16, BYTE **, INT32 *) = TPM2B_Unmarshal;
 static void (*const p1)(const Create_In *, unsigned int) = Create_In_Print;
 
+/* TPMB.h's helper macros */
+TPM2B_BYTE_VALUE(4);
+TPM2B_STRING(label_identity, "IDENTITY");
+_Static_assert(sizeof(((TPM2B_4_BYTE_VALUE *)0)->t.buffer) == 4, "TPM2B_BYTE_VALUE");
+
 static void test_signatures_link(void **state)
 {
     (void)state;
@@ -136,6 +142,12 @@ static void test_signatures_link(void **state)
     uint32_t be = htonl(0x01020304);
     assert_memory_equal(&be, "\x01\x02\x03\x04", 4);
     assert_int_equal(ntohs(htons(0x1234)), 0x1234);
+    /* TPMB.h: a label with its zero byte, a TPM2B sized to its whole buffer */
+    assert_int_equal(label_identity->size, 9);
+    assert_memory_equal(label_identity->buffer, "IDENTITY", 9);
+    TPM2B_INIT(DIGEST, full);
+    assert_int_equal(full.t.size, sizeof(full.t.buffer));
+    assert_int_equal(full.t.buffer[0], 0);
     /* referenced, so the linker must find every one in the library */
     assert_non_null(m1);
     assert_non_null(m2);
