@@ -30,6 +30,8 @@
 #include <tss2/LoadExternal_fp.h>
 
 #include "compat_nodeprecated.h"
+#include "core/commands.h"
+#include "print/print_int.h"
 
 /* ---- these are this project's headers, not an installed IBM TSS picked up by accident ---- */
 _Static_assert(TSS_RC_NO_CRYPTO == 0x000b00a6, "ours: a code IBM's tsserror.h does not have");
@@ -503,6 +505,41 @@ static void test_in_print(void **state)
     assert_non_null(strstr(s, "inData size 65535 is over its maximum"));
 }
 
+/* every command's In printed from hostile contents (random bytes: counts and sizes over
+ * their maximum, unknown selectors): it finishes and never reads outside the object (the
+ * ASan build runs it too); the output is not checked and goes to /dev/null */
+static void test_in_print_hostile(void **state)
+{
+    (void)state;
+    static BYTE obj[sizeof(COMMAND_PARAMETERS)];
+    uint32_t x = 0x12345678;
+    fflush(stdout);
+    int keep = dup(1);
+    int quiet = open("/dev/null", O_WRONLY);
+    assert_true(keep >= 0 && quiet >= 0);
+    dup2(quiet, 1);
+    close(quiet);
+    unsigned printed = 0;
+    for (size_t c = 0; c < tss_commands_count; c++) {
+        const tss_type *t = tss_commands[c].in;
+        if (t == NULL)
+            continue;
+        assert_true(t->csize <= sizeof(obj));
+        for (int round = 0; round < 8; round++) {
+            for (size_t i = 0; i < t->csize; i++) {
+                x = x * 1103515245u + 12345u; /* any bytes will do */
+                obj[i] = (BYTE)(x >> 16);
+            }
+            tss_print_command_in(tss_commands[c].name, t, obj, 0);
+            printed++;
+        }
+    }
+    fflush(stdout);
+    dup2(keep, 1);
+    close(keep);
+    assert_true(printed > 100 * 8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_public_d),
         cmocka_unit_test(test_signed_forms),
         cmocka_unit_test(test_in_print),
+        cmocka_unit_test(test_in_print_hostile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

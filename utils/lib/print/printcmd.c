@@ -70,6 +70,8 @@ static int starts(const char *s, const char *prefix)
 /* an integer member by the kind of value its type holds; 0 when it is none of these */
 static int print_scalar(const tss_type *t, const char *name, const void *p, unsigned indent)
 {
+    if (t->kind != TSS_K_INT && t->kind != TSS_K_ATTR)
+        return 0; /* width is an integer's only */
     uint32_t v = (uint32_t)tss_load_uint(p, t->width);
     const char *n = t->name;
     if (t->kind == TSS_K_ATTR && strcmp(n, "TPMA_LOCALITY") == 0) {
