@@ -111,9 +111,9 @@ asan:
 	  SAN_LIBS="-fsanitize=address,undefined" check
 
 # ---- generated code -------------------------------------------------------------
-GEN_OUT := utils/tss2/TPM_Types_gen.h utils/tss2/Parameters.h utils/tss2/tssmarshal_gen.h \
-           utils/tss2/Unmarshal_gen.h utils/lib/marshal/desc_gen.c utils/lib/marshal/entry_gen.c \
-           utils/lib/core/cmdtable_gen.c
+GEN_OUT := utils/tss2/TPM_Types_gen.h utils/tss2/Parameters.h utils/tss2/tssprintcmd.h utils/lib/print/printcmd_gen.c utils/tss2/tssmarshal_gen.h \
+           utils/tss2/Unmarshal_gen.h utils/lib/marshal/desc_gen.c utils/lib/marshal/entry_gen.c utils/lib/marshal/signed_gen.c \
+           utils/lib/core/cmdtable_gen.c $(filter-out utils/tss2/Unmarshal_fp.h,$(wildcard utils/tss2/*_fp.h))
 generate:
 	python3 utils/lib/marshal/gen.py utils/lib/marshal/types.tdl utils/lib/marshal/commands.tdl
 

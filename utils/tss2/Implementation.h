@@ -73,7 +73,7 @@
     0x30, 0x51, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,  \
         0x0A, 0x05, 0x00, 0x04, 0x40
 
-#define MAX_DIGEST_SIZE                 64  /* SHA512, SHA3_512 */
+#define MAX_DIGEST_SIZE                 128 /* IBM: sizeof(TPMU_HA), room for any digest */
 #define MAX_HASH_BLOCK_SIZE             136 /* SHA3_256 */
 
 /* Number of entries in TPML_DIGEST_VALUES / TPML_PCR_SELECTION: one per PCR bank. IBM's
@@ -182,5 +182,50 @@
 #define MAX_TAGGED_POLICIES             (MAX_CAP_DATA / sizeof(TPMS_TAGGED_POLICY))
 #define MAX_ACT_DATA                    (MAX_CAP_DATA / sizeof(TPMS_ACT_DATA))
 #define MAX_AC_CAPABILITIES             (MAX_CAP_DATA / sizeof(TPMS_AC_OUTPUT))
+
+/* ---------------------------------------------------------------------------------------
+ * IBM's "implemented" switches (Part 4 vendor tables), for programs that test them with
+ * #if: ALG_<alg> and, in Parameters.h, CC_<Command>. Values as IBM's TSS sets them.
+ * --------------------------------------------------------------------------------------- */
+#define ALG_YES                         YES
+#define ALG_NO                          NO
+#define CC_YES                          YES
+#define CC_NO                           NO
+#define ALG_RSA                         ALG_YES
+#define ALG_SHA1                        ALG_YES
+#define ALG_HMAC                        ALG_YES
+#define ALG_TDES                        ALG_YES
+#define ALG_AES                         ALG_YES
+#define ALG_MGF1                        ALG_YES
+#define ALG_XOR                         ALG_YES
+#define ALG_KEYEDHASH                   ALG_YES
+#define ALG_SHA256                      ALG_YES
+#define ALG_SHA384                      ALG_YES
+#define ALG_SHA512                      ALG_YES
+#define ALG_SHA3_256                    ALG_NO
+#define ALG_SHA3_384                    ALG_NO
+#define ALG_SHA3_512                    ALG_NO
+#define ALG_SM3_256                     ALG_YES
+#define ALG_SM4                         ALG_NO
+#define ALG_RSASSA                      ALG_YES
+#define ALG_RSAES                       ALG_YES
+#define ALG_RSAPSS                      ALG_YES
+#define ALG_OAEP                        ALG_YES
+#define ALG_ECC                         ALG_YES
+#define ALG_ECDH                        ALG_YES
+#define ALG_ECDSA                       ALG_YES
+#define ALG_ECDAA                       ALG_YES
+#define ALG_SM2                         ALG_YES
+#define ALG_ECSCHNORR                   ALG_YES
+#define ALG_ECMQV                       ALG_NO
+#define ALG_SYMCIPHER                   ALG_YES
+#define ALG_KDF1_SP800_56A              ALG_YES
+#define ALG_KDF2                        ALG_YES
+#define ALG_KDF1_SP800_108              ALG_YES
+#define ALG_CTR                         ALG_YES
+#define ALG_OFB                         ALG_YES
+#define ALG_CBC                         ALG_YES
+#define ALG_CFB                         ALG_YES
+#define ALG_ECB                         ALG_YES
 
 #endif

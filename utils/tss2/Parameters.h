@@ -6,1057 +6,266 @@
 
 #include "TPM_Types.h"
 
-typedef struct {
-    TPMI_RH_NV_INDEX nvIndex;
-    TPMI_RH_PLATFORM platform;
-} NV_UndefineSpaceSpecial_In;
-
-typedef struct {
-    TPMI_RH_PROVISION auth;
-    TPMI_DH_OBJECT objectHandle;
-    TPMI_DH_PERSISTENT persistentHandle;
-} EvictControl_In;
-
-typedef struct {
-    TPMI_RH_HIERARCHY authHandle;
-    TPMI_RH_ENABLES enable;
-    TPMI_YES_NO state;
-} HierarchyControl_In;
-
-typedef struct {
-    TPMI_RH_PROVISION authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-} NV_UndefineSpace_In;
-
-typedef struct {
-    TPMI_RH_PLATFORM authHandle;
-} ChangeEPS_In;
-
-typedef struct {
-    TPMI_RH_PLATFORM authHandle;
-} ChangePPS_In;
-
-typedef struct {
-    TPMI_RH_CLEAR authHandle;
-} Clear_In;
-
-typedef struct {
-    TPMI_RH_CLEAR auth;
-    TPMI_YES_NO disable;
-} ClearControl_In;
-
-typedef struct {
-    TPMI_RH_PROVISION auth;
-    UINT64 newTime;
-} ClockSet_In;
-
-typedef struct {
-    TPMI_RH_HIERARCHY_AUTH authHandle;
-    TPM2B_AUTH newAuth;
-} HierarchyChangeAuth_In;
-
-typedef struct {
-    TPMI_RH_PROVISION authHandle;
-    TPM2B_AUTH auth;
-    TPM2B_NV_PUBLIC publicInfo;
-} NV_DefineSpace_In;
-
-typedef struct {
-    TPMI_RH_PLATFORM authHandle;
-    TPML_PCR_SELECTION pcrAllocation;
-} PCR_Allocate_In;
-
-typedef struct {
-    TPMI_YES_NO allocationSuccess;
-    UINT32 maxPCR;
-    UINT32 sizeNeeded;
-    UINT32 sizeAvailable;
-} PCR_Allocate_Out;
-
-typedef struct {
-    TPMI_RH_PLATFORM authHandle;
-    TPM2B_DIGEST authPolicy;
-    TPMI_ALG_HASH hashAlg;
-    TPMI_DH_PCR pcrNum;
-} PCR_SetAuthPolicy_In;
-
-typedef struct {
-    TPMI_RH_PLATFORM auth;
-    TPML_CC setList;
-    TPML_CC clearList;
-} PP_Commands_In;
-
-typedef struct {
-    TPMI_RH_HIERARCHY_AUTH authHandle;
-    TPM2B_DIGEST authPolicy;
-    TPMI_ALG_HASH hashAlg;
-} SetPrimaryPolicy_In;
-
-typedef struct {
-    TPMI_RH_PLATFORM authorization;
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_DIGEST fuDigest;
-    TPMT_SIGNATURE manifestSignature;
-} FieldUpgradeStart_In;
-
-typedef struct {
-    TPMI_RH_PROVISION auth;
-    TPM_CLOCK_ADJUST rateAdjust;
-} ClockRateAdjust_In;
-
-typedef struct {
-    TPMI_RH_HIERARCHY primaryHandle;
-    TPM2B_SENSITIVE_CREATE inSensitive;
-    TPM2B_PUBLIC inPublic;
-    TPM2B_DATA outsideInfo;
-    TPML_PCR_SELECTION creationPCR;
-} CreatePrimary_In;
-
-typedef struct {
-    TPM_HANDLE objectHandle;
-    TPM2B_PUBLIC outPublic;
-    TPM2B_CREATION_DATA creationData;
-    TPM2B_DIGEST creationHash;
-    TPMT_TK_CREATION creationTicket;
-    TPM2B_NAME name;
-} CreatePrimary_Out;
-
-typedef struct {
-    TPMI_RH_PROVISION authHandle;
-} NV_GlobalWriteLock_In;
-
-typedef struct {
-    TPMI_RH_ENDORSEMENT privacyHandle;
-    TPMI_DH_OBJECT signHandle;
-    TPM2B_DATA qualifyingData;
-    TPMT_SIG_SCHEME inScheme;
-} GetCommandAuditDigest_In;
-
-typedef struct {
-    TPM2B_ATTEST auditInfo;
-    TPMT_SIGNATURE signature;
-} GetCommandAuditDigest_Out;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-} NV_Increment_In;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-    UINT64 bits;
-} NV_SetBits_In;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-    TPM2B_MAX_NV_BUFFER data;
-} NV_Extend_In;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-    TPM2B_MAX_NV_BUFFER data;
-    UINT16 offset;
-} NV_Write_In;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-} NV_WriteLock_In;
-
-typedef struct {
-    TPMI_RH_LOCKOUT lockHandle;
-} DictionaryAttackLockReset_In;
-
-typedef struct {
-    TPMI_RH_LOCKOUT lockHandle;
-    UINT32 newMaxTries;
-    UINT32 newRecoveryTime;
-    UINT32 lockoutRecovery;
-} DictionaryAttackParameters_In;
-
-typedef struct {
-    TPMI_RH_NV_INDEX nvIndex;
-    TPM2B_AUTH newAuth;
-} NV_ChangeAuth_In;
-
-typedef struct {
-    TPMI_DH_PCR pcrHandle;
-    TPM2B_EVENT eventData;
-} PCR_Event_In;
-
-typedef struct {
-    TPML_DIGEST_VALUES digests;
-} PCR_Event_Out;
-
-typedef struct {
-    TPMI_DH_PCR pcrHandle;
-} PCR_Reset_In;
-
-typedef struct {
-    TPMI_DH_OBJECT sequenceHandle;
-    TPM2B_MAX_BUFFER buffer;
-    TPMI_RH_HIERARCHY hierarchy;
-} SequenceComplete_In;
-
-typedef struct {
-    TPM2B_DIGEST result;
-    TPMT_TK_HASHCHECK validation;
-} SequenceComplete_Out;
-
-typedef struct {
-    TPMI_RH_PLATFORM authHandle;
-    UINT32 algorithmSet;
-} SetAlgorithmSet_In;
-
-typedef struct {
-    TPMI_RH_PROVISION auth;
-    TPMI_ALG_HASH auditAlg;
-    TPML_CC setList;
-    TPML_CC clearList;
-} SetCommandCodeAuditStatus_In;
-
-typedef struct {
-    TPM2B_MAX_BUFFER fuData;
-} FieldUpgradeData_In;
-
-typedef struct {
-    TPMT_HA nextDigest;
-    TPMT_HA firstDigest;
-} FieldUpgradeData_Out;
-
-typedef struct {
-    TPML_ALG toTest;
-} IncrementalSelfTest_In;
-
-typedef struct {
-    TPML_ALG toDoList;
-} IncrementalSelfTest_Out;
-
-typedef struct {
-    TPMI_YES_NO fullTest;
-} SelfTest_In;
-
-typedef struct {
-    TPM_SU startupType;
-} Startup_In;
-
-typedef struct {
-    TPM_SU shutdownType;
-} Shutdown_In;
-
-typedef struct {
-    TPM2B_SENSITIVE_DATA inData;
-} StirRandom_In;
-
-typedef struct {
-    TPMI_DH_OBJECT activateHandle;
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_ID_OBJECT credentialBlob;
-    TPM2B_ENCRYPTED_SECRET secret;
-} ActivateCredential_In;
-
-typedef struct {
-    TPM2B_DIGEST certInfo;
-} ActivateCredential_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT objectHandle;
-    TPMI_DH_OBJECT signHandle;
-    TPM2B_DATA qualifyingData;
-    TPMT_SIG_SCHEME inScheme;
-} Certify_In;
-
-typedef struct {
-    TPM2B_ATTEST certifyInfo;
-    TPMT_SIGNATURE signature;
-} Certify_Out;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-    TPMI_SH_POLICY policySession;
-    TPM2B_OPERAND operandB;
-    UINT16 offset;
-    TPM_EO operation;
-} PolicyNV_In;
-
-typedef struct {
-    TPMI_DH_OBJECT signHandle;
-    TPMI_DH_OBJECT objectHandle;
-    TPM2B_DATA qualifyingData;
-    TPM2B_DIGEST creationHash;
-    TPMT_SIG_SCHEME inScheme;
-    TPMT_TK_CREATION creationTicket;
-} CertifyCreation_In;
-
-typedef struct {
-    TPM2B_ATTEST certifyInfo;
-    TPMT_SIGNATURE signature;
-} CertifyCreation_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT objectHandle;
-    TPMI_DH_OBJECT newParentHandle;
-    TPM2B_DATA encryptionKeyIn;
-    TPMT_SYM_DEF_OBJECT symmetricAlg;
-} Duplicate_In;
-
-typedef struct {
-    TPM2B_DATA encryptionKeyOut;
-    TPM2B_PRIVATE duplicate;
-    TPM2B_ENCRYPTED_SECRET outSymSeed;
-} Duplicate_Out;
-
-typedef struct {
-    TPMI_RH_ENDORSEMENT privacyAdminHandle;
-    TPMI_DH_OBJECT signHandle;
-    TPM2B_DATA qualifyingData;
-    TPMT_SIG_SCHEME inScheme;
-} GetTime_In;
-
-typedef struct {
-    TPM2B_ATTEST timeInfo;
-    TPMT_SIGNATURE signature;
-} GetTime_Out;
-
-typedef struct {
-    TPMI_RH_ENDORSEMENT privacyAdminHandle;
-    TPMI_DH_OBJECT signHandle;
-    TPMI_SH_HMAC sessionHandle;
-    TPM2B_DATA qualifyingData;
-    TPMT_SIG_SCHEME inScheme;
-} GetSessionAuditDigest_In;
-
-typedef struct {
-    TPM2B_ATTEST auditInfo;
-    TPMT_SIGNATURE signature;
-} GetSessionAuditDigest_Out;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-    UINT16 size;
-    UINT16 offset;
-} NV_Read_In;
-
-typedef struct {
-    TPM2B_MAX_NV_BUFFER data;
-} NV_Read_Out;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-} NV_ReadLock_In;
-
-typedef struct {
-    TPMI_DH_OBJECT objectHandle;
-    TPMI_DH_OBJECT parentHandle;
-    TPM2B_AUTH newAuth;
-} ObjectChangeAuth_In;
-
-typedef struct {
-    TPM2B_PRIVATE outPrivate;
-} ObjectChangeAuth_Out;
-
-typedef struct {
-    TPMI_DH_ENTITY authHandle;
-    TPMI_SH_POLICY policySession;
-    TPM2B_NONCE nonceTPM;
-    TPM2B_DIGEST cpHashA;
-    TPM2B_NONCE policyRef;
-    INT32 expiration;
-} PolicySecret_In;
-
-typedef struct {
-    TPM2B_TIMEOUT timeout;
-    TPMT_TK_AUTH policyTicket;
-} PolicySecret_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT oldParent;
-    TPMI_DH_OBJECT newParent;
-    TPM2B_PRIVATE inDuplicate;
-    TPM2B_NAME name;
-    TPM2B_ENCRYPTED_SECRET inSymSeed;
-} Rewrap_In;
-
-typedef struct {
-    TPM2B_PRIVATE outDuplicate;
-    TPM2B_ENCRYPTED_SECRET outSymSeed;
-} Rewrap_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT parentHandle;
-    TPM2B_SENSITIVE_CREATE inSensitive;
-    TPM2B_PUBLIC inPublic;
-    TPM2B_DATA outsideInfo;
-    TPML_PCR_SELECTION creationPCR;
-} Create_In;
-
-typedef struct {
-    TPM2B_PRIVATE outPrivate;
-    TPM2B_PUBLIC outPublic;
-    TPM2B_CREATION_DATA creationData;
-    TPM2B_DIGEST creationHash;
-    TPMT_TK_CREATION creationTicket;
-} Create_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_ECC_POINT inPoint;
-} ECDH_ZGen_In;
-
-typedef struct {
-    TPM2B_ECC_POINT outPoint;
-} ECDH_ZGen_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT handle;
-    TPM2B_MAX_BUFFER buffer;
-    TPMI_ALG_HASH hashAlg;
-} HMAC_In;
-
-typedef struct {
-    TPM2B_DIGEST outHMAC;
-} HMAC_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT handle;
-    TPM2B_MAX_BUFFER buffer;
-    TPMI_ALG_MAC_SCHEME inScheme;
-} MAC_In;
-
-typedef struct {
-    TPM2B_DIGEST outMAC;
-} MAC_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT parentHandle;
-    TPM2B_DATA encryptionKey;
-    TPM2B_PUBLIC objectPublic;
-    TPM2B_PRIVATE duplicate;
-    TPM2B_ENCRYPTED_SECRET inSymSeed;
-    TPMT_SYM_DEF_OBJECT symmetricAlg;
-} Import_In;
-
-typedef struct {
-    TPM2B_PRIVATE outPrivate;
-} Import_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT parentHandle;
-    TPM2B_PRIVATE inPrivate;
-    TPM2B_PUBLIC inPublic;
-} Load_In;
-
-typedef struct {
-    TPM_HANDLE objectHandle;
-    TPM2B_NAME name;
-} Load_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT signHandle;
-    TPM2B_DATA qualifyingData;
-    TPMT_SIG_SCHEME inScheme;
-    TPML_PCR_SELECTION PCRselect;
-} Quote_In;
-
-typedef struct {
-    TPM2B_ATTEST quoted;
-    TPMT_SIGNATURE signature;
-} Quote_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_PUBLIC_KEY_RSA cipherText;
-    TPMT_RSA_DECRYPT inScheme;
-    TPM2B_DATA label;
-} RSA_Decrypt_In;
-
-typedef struct {
-    TPM2B_PUBLIC_KEY_RSA message;
-} RSA_Decrypt_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT handle;
-    TPM2B_AUTH auth;
-    TPMI_ALG_HASH hashAlg;
-} HMAC_Start_In;
-
-typedef struct {
-    TPMI_DH_OBJECT sequenceHandle;
-} HMAC_Start_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT handle;
-    TPM2B_AUTH auth;
-    TPMI_ALG_MAC_SCHEME inScheme;
-} MAC_Start_In;
-
-typedef struct {
-    TPMI_DH_OBJECT sequenceHandle;
-} MAC_Start_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT sequenceHandle;
-    TPM2B_MAX_BUFFER buffer;
-} SequenceUpdate_In;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_DIGEST digest;
-    TPMT_SIG_SCHEME inScheme;
-    TPMT_TK_HASHCHECK validation;
-} Sign_In;
-
-typedef struct {
-    TPMT_SIGNATURE signature;
-} Sign_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT itemHandle;
-} Unseal_In;
-
-typedef struct {
-    TPM2B_SENSITIVE_DATA outData;
-} Unseal_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT authObject;
-    TPMI_SH_POLICY policySession;
-    TPM2B_NONCE nonceTPM;
-    TPM2B_DIGEST cpHashA;
-    TPM2B_NONCE policyRef;
-    INT32 expiration;
-    TPMT_SIGNATURE auth;
-} PolicySigned_In;
-
-typedef struct {
-    TPM2B_TIMEOUT timeout;
-    TPMT_TK_AUTH policyTicket;
-} PolicySigned_Out;
-
-typedef struct {
-    TPMS_CONTEXT context;
-} ContextLoad_In;
-
-typedef struct {
-    TPMI_DH_CONTEXT loadedHandle;
-} ContextLoad_Out;
-
-typedef struct {
-    TPMI_DH_CONTEXT saveHandle;
-} ContextSave_In;
-
-typedef struct {
-    TPMS_CONTEXT context;
-} ContextSave_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-} ECDH_KeyGen_In;
-
-typedef struct {
-    TPM2B_ECC_POINT zPoint;
-    TPM2B_ECC_POINT pubPoint;
-} ECDH_KeyGen_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPMI_YES_NO decrypt;
-    TPMI_ALG_SYM_MODE mode;
-    TPM2B_IV ivIn;
-    TPM2B_MAX_BUFFER inData;
-} EncryptDecrypt_In;
-
-typedef struct {
-    TPM2B_MAX_BUFFER outData;
-    TPM2B_IV ivOut;
-} EncryptDecrypt_Out;
-
-typedef struct {
-    TPMI_DH_CONTEXT flushHandle;
-} FlushContext_In;
-
-typedef struct {
-    TPM2B_SENSITIVE inPrivate;
-    TPM2B_PUBLIC inPublic;
-    TPMI_RH_HIERARCHY hierarchy;
-} LoadExternal_In;
-
-typedef struct {
-    TPM_HANDLE objectHandle;
-    TPM2B_NAME name;
-} LoadExternal_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT handle;
-    TPM2B_DIGEST credential;
-    TPM2B_NAME objectName;
-} MakeCredential_In;
-
-typedef struct {
-    TPM2B_ID_OBJECT credentialBlob;
-    TPM2B_ENCRYPTED_SECRET secret;
-} MakeCredential_Out;
-
-typedef struct {
-    TPMI_RH_NV_INDEX nvIndex;
-} NV_ReadPublic_In;
-
-typedef struct {
-    TPM2B_NV_PUBLIC nvPublic;
-    TPM2B_NAME nvName;
-} NV_ReadPublic_Out;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_DIGEST approvedPolicy;
-    TPM2B_NONCE policyRef;
-    TPM2B_NAME keySign;
-    TPMT_TK_VERIFIED checkTicket;
-} PolicyAuthorize_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-} PolicyAuthValue_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM_CC code;
-} PolicyCommandCode_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_OPERAND operandB;
-    UINT16 offset;
-    TPM_EO operation;
-} PolicyCounterTimer_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_DIGEST cpHashA;
-} PolicyCpHash_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPMA_LOCALITY locality;
-} PolicyLocality_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_DIGEST nameHash;
-} PolicyNameHash_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPML_DIGEST pHashList;
-} PolicyOR_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_TIMEOUT timeout;
-    TPM2B_DIGEST cpHashA;
-    TPM2B_NONCE policyRef;
-    TPM2B_NAME authName;
-    TPMT_TK_AUTH ticket;
-} PolicyTicket_In;
-
-typedef struct {
-    TPMI_DH_OBJECT objectHandle;
-} ReadPublic_In;
-
-typedef struct {
-    TPM2B_PUBLIC outPublic;
-    TPM2B_NAME name;
-    TPM2B_NAME qualifiedName;
-} ReadPublic_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_PUBLIC_KEY_RSA message;
-    TPMT_RSA_DECRYPT inScheme;
-    TPM2B_DATA label;
-} RSA_Encrypt_In;
-
-typedef struct {
-    TPM2B_PUBLIC_KEY_RSA outData;
-} RSA_Encrypt_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT tpmKey;
-    TPMI_DH_ENTITY bind;
-    TPM2B_NONCE nonceCaller;
-    TPM2B_ENCRYPTED_SECRET encryptedSalt;
-    TPM_SE sessionType;
-    TPMT_SYM_DEF symmetric;
-    TPMI_ALG_HASH authHash;
-} StartAuthSession_In;
-
-typedef struct {
-    TPMI_SH_AUTH_SESSION sessionHandle;
-    TPM2B_NONCE nonceTPM;
-} StartAuthSession_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_DIGEST digest;
-    TPMT_SIGNATURE signature;
-} VerifySignature_In;
-
-typedef struct {
-    TPMT_TK_VERIFIED validation;
-} VerifySignature_Out;
-
-typedef struct {
-    TPMI_ECC_CURVE curveID;
-} ECC_Parameters_In;
-
-typedef struct {
-    TPMS_ALGORITHM_DETAIL_ECC parameters;
-} ECC_Parameters_Out;
-
-typedef struct {
-    UINT32 sequenceNumber;
-} FirmwareRead_In;
-
-typedef struct {
-    TPM2B_MAX_BUFFER fuData;
-} FirmwareRead_Out;
-
-typedef struct {
-    TPM_CAP capability;
-    UINT32 property;
-    UINT32 propertyCount;
-} GetCapability_In;
-
-typedef struct {
-    TPMI_YES_NO moreData;
-    TPMS_CAPABILITY_DATA capabilityData;
-} GetCapability_Out;
-
-typedef struct {
-    UINT16 bytesRequested;
-} GetRandom_In;
-
-typedef struct {
-    TPM2B_DIGEST randomBytes;
-} GetRandom_Out;
-
-typedef struct {
-    TPM2B_MAX_BUFFER outData;
-    TPM_RC testResult;
-} GetTestResult_Out;
-
-typedef struct {
-    TPM2B_MAX_BUFFER data;
-    TPMI_ALG_HASH hashAlg;
-    TPMI_RH_HIERARCHY hierarchy;
-} Hash_In;
-
-typedef struct {
-    TPM2B_DIGEST outHash;
-    TPMT_TK_HASHCHECK validation;
-} Hash_Out;
-
-typedef struct {
-    TPML_PCR_SELECTION pcrSelectionIn;
-} PCR_Read_In;
-
-typedef struct {
-    UINT32 pcrUpdateCounter;
-    TPML_PCR_SELECTION pcrSelectionOut;
-    TPML_DIGEST pcrValues;
-} PCR_Read_Out;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_DIGEST pcrDigest;
-    TPML_PCR_SELECTION pcrs;
-} PolicyPCR_In;
-
-typedef struct {
-    TPMI_SH_POLICY sessionHandle;
-} PolicyRestart_In;
-
-typedef struct {
-    TPMS_TIME_INFO currentTime;
-} ReadClock_Out;
-
-typedef struct {
-    TPMI_DH_PCR pcrHandle;
-    TPML_DIGEST_VALUES digests;
-} PCR_Extend_In;
-
-typedef struct {
-    TPMI_DH_PCR pcrHandle;
-    TPM2B_DIGEST auth;
-} PCR_SetAuthValue_In;
-
-typedef struct {
-    TPMI_DH_OBJECT signHandle;
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-    TPM2B_DATA qualifyingData;
-    TPMT_SIG_SCHEME inScheme;
-    UINT16 size;
-    UINT16 offset;
-} NV_Certify_In;
-
-typedef struct {
-    TPM2B_ATTEST certifyInfo;
-    TPMT_SIGNATURE signature;
-} NV_Certify_Out;
-
-typedef struct {
-    TPMI_DH_PCR pcrHandle;
-    TPMI_DH_OBJECT sequenceHandle;
-    TPM2B_MAX_BUFFER buffer;
-} EventSequenceComplete_In;
-
-typedef struct {
-    TPML_DIGEST_VALUES results;
-} EventSequenceComplete_Out;
-
-typedef struct {
-    TPM2B_AUTH auth;
-    TPMI_ALG_HASH hashAlg;
-} HashSequenceStart_In;
-
-typedef struct {
-    TPMI_DH_OBJECT sequenceHandle;
-} HashSequenceStart_Out;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-} PolicyPhysicalPresence_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_NAME objectName;
-    TPM2B_NAME newParentName;
-    TPMI_YES_NO includeObject;
-} PolicyDuplicationSelect_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-} PolicyGetDigest_In;
-
-typedef struct {
-    TPM2B_DIGEST policyDigest;
-} PolicyGetDigest_Out;
-
-typedef struct {
-    TPMT_PUBLIC_PARMS parameters;
-} TestParms_In;
-
-typedef struct {
-    TPMI_DH_OBJECT signHandle;
-    TPM2B_ECC_POINT P1;
-    TPM2B_SENSITIVE_DATA s2;
-    TPM2B_ECC_PARAMETER y2;
-} Commit_In;
-
-typedef struct {
-    TPM2B_ECC_POINT K;
-    TPM2B_ECC_POINT L;
-    TPM2B_ECC_POINT E;
-    UINT16 counter;
-} Commit_Out;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-} PolicyPassword_In;
-
-typedef struct {
-    TPMI_DH_OBJECT keyA;
-    TPM2B_ECC_POINT inQsB;
-    TPM2B_ECC_POINT inQeB;
-    TPMI_ECC_KEY_EXCHANGE inScheme;
-    UINT16 counter;
-} ZGen_2Phase_In;
-
-typedef struct {
-    TPM2B_ECC_POINT outZ1;
-    TPM2B_ECC_POINT outZ2;
-} ZGen_2Phase_Out;
-
-typedef struct {
-    TPMI_ECC_CURVE curveID;
-} EC_Ephemeral_In;
-
-typedef struct {
-    TPM2B_ECC_POINT Q;
-    UINT16 counter;
-} EC_Ephemeral_Out;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPMI_YES_NO writtenSet;
-} PolicyNvWritten_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_DIGEST templateHash;
-} PolicyTemplate_In;
-
-typedef struct {
-    TPMI_DH_PARENT parentHandle;
-    TPM2B_SENSITIVE_CREATE inSensitive;
-    TPM2B_TEMPLATE inPublic;
-} CreateLoaded_In;
-
-typedef struct {
-    TPM_HANDLE objectHandle;
-    TPM2B_PRIVATE outPrivate;
-    TPM2B_PUBLIC outPublic;
-    TPM2B_NAME name;
-} CreateLoaded_Out;
-
-typedef struct {
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_NV_INDEX nvIndex;
-    TPMI_SH_POLICY policySession;
-} PolicyAuthorizeNV_In;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_MAX_BUFFER inData;
-    TPMI_YES_NO decrypt;
-    TPMI_ALG_SYM_MODE mode;
-    TPM2B_IV ivIn;
-} EncryptDecrypt2_In;
-
-typedef struct {
-    TPM2B_MAX_BUFFER outData;
-    TPM2B_IV ivOut;
-} EncryptDecrypt2_Out;
-
-typedef struct {
-    TPMI_RH_AC ac;
-    TPM_AT capability;
-    UINT32 count;
-} AC_GetCapability_In;
-
-typedef struct {
-    TPMI_YES_NO moreData;
-    TPML_AC_CAPABILITIES capabilitiesData;
-} AC_GetCapability_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT sendObject;
-    TPMI_RH_NV_AUTH authHandle;
-    TPMI_RH_AC ac;
-    TPM2B_MAX_BUFFER acDataIn;
-} AC_Send_In;
-
-typedef struct {
-    TPMS_AC_OUTPUT acDataOut;
-} AC_Send_Out;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_NAME objectName;
-    TPM2B_NAME authHandleName;
-    TPM2B_NAME acName;
-    TPMI_YES_NO includeObject;
-} Policy_AC_SendSelect_In;
-
-typedef struct {
-    TPMI_DH_OBJECT objectHandle;
-    TPMI_DH_OBJECT signHandle;
-    TPM2B_DATA qualifyingData;
-    TPMT_SIG_SCHEME inScheme;
-    TPM2B_MAX_BUFFER partialCertificate;
-} CertifyX509_In;
-
-typedef struct {
-    TPM2B_MAX_BUFFER addedToCertificate;
-    TPM2B_DIGEST tbsDigest;
-    TPMT_SIGNATURE signature;
-} CertifyX509_Out;
-
-typedef struct {
-    TPMI_RH_ACT actHandle;
-    UINT32 startTimeout;
-} ACT_SetTimeout_In;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_MAX_BUFFER plainText;
-    TPMT_KDF_SCHEME inScheme;
-} ECC_Encrypt_In;
-
-typedef struct {
-    TPM2B_ECC_POINT C1;
-    TPM2B_MAX_BUFFER C2;
-    TPM2B_DIGEST C3;
-} ECC_Encrypt_Out;
-
-typedef struct {
-    TPMI_DH_OBJECT keyHandle;
-    TPM2B_ECC_POINT C1;
-    TPM2B_MAX_BUFFER C2;
-    TPM2B_DIGEST C3;
-    TPMT_KDF_SCHEME inScheme;
-} ECC_Decrypt_In;
-
-typedef struct {
-    TPM2B_MAX_BUFFER plainText;
-} ECC_Decrypt_Out;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_OPERAND operandB;
-    UINT16 offset;
-    TPM_EO operation;
-    TPM_CAP capability;
-    UINT32 property;
-} PolicyCapability_In;
-
-typedef struct {
-    TPMI_SH_POLICY policySession;
-    TPM2B_DIGEST pHash;
-} PolicyParameters_In;
-
-typedef struct {
-    TPMI_RH_PROVISION authHandle;
-    TPM2B_AUTH auth;
-    TPM2B_NV_PUBLIC_2 publicInfo;
-} NV_DefineSpace2_In;
-
-typedef struct {
-    TPMI_RH_NV_INDEX nvIndex;
-} NV_ReadPublic2_In;
-
-typedef struct {
-    TPM2B_NV_PUBLIC_2 nvPublic;
-    TPM2B_NAME nvName;
-} NV_ReadPublic2_Out;
-
-typedef struct {
-    TPMI_RH_HIERARCHY authHandle;
-    TPM2B_SET_CAPABILITY_DATA setCapabilityData;
-} SetCapability_In;
-
-typedef struct {
-    TPM2B_DATA inputData;
-} Vendor_TCG_Test_In;
-
-typedef struct {
-    TPM2B_DATA outputData;
-} Vendor_TCG_Test_Out;
-
-typedef struct {
-    NTC2_CFG_STRUCT preConfig;
-} NTC2_PreConfig_In;
-
-typedef struct {
-    NTC2_CFG_STRUCT preConfig;
-} NTC2_GetConfig_Out;
+#include "NV_UndefineSpaceSpecial_fp.h"
+#include "EvictControl_fp.h"
+#include "HierarchyControl_fp.h"
+#include "NV_UndefineSpace_fp.h"
+#include "ChangeEPS_fp.h"
+#include "ChangePPS_fp.h"
+#include "Clear_fp.h"
+#include "ClearControl_fp.h"
+#include "ClockSet_fp.h"
+#include "HierarchyChangeAuth_fp.h"
+#include "NV_DefineSpace_fp.h"
+#include "PCR_Allocate_fp.h"
+#include "PCR_SetAuthPolicy_fp.h"
+#include "PP_Commands_fp.h"
+#include "SetPrimaryPolicy_fp.h"
+#include "FieldUpgradeStart_fp.h"
+#include "ClockRateAdjust_fp.h"
+#include "CreatePrimary_fp.h"
+#include "NV_GlobalWriteLock_fp.h"
+#include "GetCommandAuditDigest_fp.h"
+#include "NV_Increment_fp.h"
+#include "NV_SetBits_fp.h"
+#include "NV_Extend_fp.h"
+#include "NV_Write_fp.h"
+#include "NV_WriteLock_fp.h"
+#include "DictionaryAttackLockReset_fp.h"
+#include "DictionaryAttackParameters_fp.h"
+#include "NV_ChangeAuth_fp.h"
+#include "PCR_Event_fp.h"
+#include "PCR_Reset_fp.h"
+#include "SequenceComplete_fp.h"
+#include "SetAlgorithmSet_fp.h"
+#include "SetCommandCodeAuditStatus_fp.h"
+#include "FieldUpgradeData_fp.h"
+#include "IncrementalSelfTest_fp.h"
+#include "SelfTest_fp.h"
+#include "Startup_fp.h"
+#include "Shutdown_fp.h"
+#include "StirRandom_fp.h"
+#include "ActivateCredential_fp.h"
+#include "Certify_fp.h"
+#include "PolicyNV_fp.h"
+#include "CertifyCreation_fp.h"
+#include "Duplicate_fp.h"
+#include "GetTime_fp.h"
+#include "GetSessionAuditDigest_fp.h"
+#include "NV_Read_fp.h"
+#include "NV_ReadLock_fp.h"
+#include "ObjectChangeAuth_fp.h"
+#include "PolicySecret_fp.h"
+#include "Rewrap_fp.h"
+#include "Create_fp.h"
+#include "ECDH_ZGen_fp.h"
+#include "HMAC_fp.h"
+#include "MAC_fp.h"
+#include "Import_fp.h"
+#include "Load_fp.h"
+#include "Quote_fp.h"
+#include "RSA_Decrypt_fp.h"
+#include "HMAC_Start_fp.h"
+#include "MAC_Start_fp.h"
+#include "SequenceUpdate_fp.h"
+#include "Sign_fp.h"
+#include "Unseal_fp.h"
+#include "PolicySigned_fp.h"
+#include "ContextLoad_fp.h"
+#include "ContextSave_fp.h"
+#include "ECDH_KeyGen_fp.h"
+#include "EncryptDecrypt_fp.h"
+#include "FlushContext_fp.h"
+#include "LoadExternal_fp.h"
+#include "MakeCredential_fp.h"
+#include "NV_ReadPublic_fp.h"
+#include "PolicyAuthorize_fp.h"
+#include "PolicyAuthValue_fp.h"
+#include "PolicyCommandCode_fp.h"
+#include "PolicyCounterTimer_fp.h"
+#include "PolicyCpHash_fp.h"
+#include "PolicyLocality_fp.h"
+#include "PolicyNameHash_fp.h"
+#include "PolicyOR_fp.h"
+#include "PolicyTicket_fp.h"
+#include "ReadPublic_fp.h"
+#include "RSA_Encrypt_fp.h"
+#include "StartAuthSession_fp.h"
+#include "VerifySignature_fp.h"
+#include "ECC_Parameters_fp.h"
+#include "FirmwareRead_fp.h"
+#include "GetCapability_fp.h"
+#include "GetRandom_fp.h"
+#include "GetTestResult_fp.h"
+#include "Hash_fp.h"
+#include "PCR_Read_fp.h"
+#include "PolicyPCR_fp.h"
+#include "PolicyRestart_fp.h"
+#include "ReadClock_fp.h"
+#include "PCR_Extend_fp.h"
+#include "PCR_SetAuthValue_fp.h"
+#include "NV_Certify_fp.h"
+#include "EventSequenceComplete_fp.h"
+#include "HashSequenceStart_fp.h"
+#include "PolicyPhysicalPresence_fp.h"
+#include "PolicyDuplicationSelect_fp.h"
+#include "PolicyGetDigest_fp.h"
+#include "TestParms_fp.h"
+#include "Commit_fp.h"
+#include "PolicyPassword_fp.h"
+#include "ZGen_2Phase_fp.h"
+#include "EC_Ephemeral_fp.h"
+#include "PolicyNvWritten_fp.h"
+#include "PolicyTemplate_fp.h"
+#include "CreateLoaded_fp.h"
+#include "PolicyAuthorizeNV_fp.h"
+#include "EncryptDecrypt2_fp.h"
+#include "AC_GetCapability_fp.h"
+#include "AC_Send_fp.h"
+#include "Policy_AC_SendSelect_fp.h"
+#include "CertifyX509_fp.h"
+#include "ACT_SetTimeout_fp.h"
+#include "ECC_Encrypt_fp.h"
+#include "ECC_Decrypt_fp.h"
+#include "PolicyCapability_fp.h"
+#include "PolicyParameters_fp.h"
+#include "NV_DefineSpace2_fp.h"
+#include "NV_ReadPublic2_fp.h"
+#include "SetCapability_fp.h"
+#include "Vendor_TCG_Test_fp.h"
+#include "NTC_fp.h"
+
+/* IBM's CC_<Command> switches: every command here is implemented (marshaled) */
+#define CC_NV_UndefineSpaceSpecial CC_YES
+#define CC_EvictControl CC_YES
+#define CC_HierarchyControl CC_YES
+#define CC_NV_UndefineSpace CC_YES
+#define CC_ChangeEPS CC_YES
+#define CC_ChangePPS CC_YES
+#define CC_Clear CC_YES
+#define CC_ClearControl CC_YES
+#define CC_ClockSet CC_YES
+#define CC_HierarchyChangeAuth CC_YES
+#define CC_NV_DefineSpace CC_YES
+#define CC_PCR_Allocate CC_YES
+#define CC_PCR_SetAuthPolicy CC_YES
+#define CC_PP_Commands CC_YES
+#define CC_SetPrimaryPolicy CC_YES
+#define CC_FieldUpgradeStart CC_YES
+#define CC_ClockRateAdjust CC_YES
+#define CC_CreatePrimary CC_YES
+#define CC_NV_GlobalWriteLock CC_YES
+#define CC_GetCommandAuditDigest CC_YES
+#define CC_NV_Increment CC_YES
+#define CC_NV_SetBits CC_YES
+#define CC_NV_Extend CC_YES
+#define CC_NV_Write CC_YES
+#define CC_NV_WriteLock CC_YES
+#define CC_DictionaryAttackLockReset CC_YES
+#define CC_DictionaryAttackParameters CC_YES
+#define CC_NV_ChangeAuth CC_YES
+#define CC_PCR_Event CC_YES
+#define CC_PCR_Reset CC_YES
+#define CC_SequenceComplete CC_YES
+#define CC_SetAlgorithmSet CC_YES
+#define CC_SetCommandCodeAuditStatus CC_YES
+#define CC_FieldUpgradeData CC_YES
+#define CC_IncrementalSelfTest CC_YES
+#define CC_SelfTest CC_YES
+#define CC_Startup CC_YES
+#define CC_Shutdown CC_YES
+#define CC_StirRandom CC_YES
+#define CC_ActivateCredential CC_YES
+#define CC_Certify CC_YES
+#define CC_PolicyNV CC_YES
+#define CC_CertifyCreation CC_YES
+#define CC_Duplicate CC_YES
+#define CC_GetTime CC_YES
+#define CC_GetSessionAuditDigest CC_YES
+#define CC_NV_Read CC_YES
+#define CC_NV_ReadLock CC_YES
+#define CC_ObjectChangeAuth CC_YES
+#define CC_PolicySecret CC_YES
+#define CC_Rewrap CC_YES
+#define CC_Create CC_YES
+#define CC_ECDH_ZGen CC_YES
+#define CC_HMAC CC_YES
+#define CC_MAC CC_YES
+#define CC_Import CC_YES
+#define CC_Load CC_YES
+#define CC_Quote CC_YES
+#define CC_RSA_Decrypt CC_YES
+#define CC_HMAC_Start CC_YES
+#define CC_MAC_Start CC_YES
+#define CC_SequenceUpdate CC_YES
+#define CC_Sign CC_YES
+#define CC_Unseal CC_YES
+#define CC_PolicySigned CC_YES
+#define CC_ContextLoad CC_YES
+#define CC_ContextSave CC_YES
+#define CC_ECDH_KeyGen CC_YES
+#define CC_EncryptDecrypt CC_YES
+#define CC_FlushContext CC_YES
+#define CC_LoadExternal CC_YES
+#define CC_MakeCredential CC_YES
+#define CC_NV_ReadPublic CC_YES
+#define CC_PolicyAuthorize CC_YES
+#define CC_PolicyAuthValue CC_YES
+#define CC_PolicyCommandCode CC_YES
+#define CC_PolicyCounterTimer CC_YES
+#define CC_PolicyCpHash CC_YES
+#define CC_PolicyLocality CC_YES
+#define CC_PolicyNameHash CC_YES
+#define CC_PolicyOR CC_YES
+#define CC_PolicyTicket CC_YES
+#define CC_ReadPublic CC_YES
+#define CC_RSA_Encrypt CC_YES
+#define CC_StartAuthSession CC_YES
+#define CC_VerifySignature CC_YES
+#define CC_ECC_Parameters CC_YES
+#define CC_FirmwareRead CC_YES
+#define CC_GetCapability CC_YES
+#define CC_GetRandom CC_YES
+#define CC_GetTestResult CC_YES
+#define CC_Hash CC_YES
+#define CC_PCR_Read CC_YES
+#define CC_PolicyPCR CC_YES
+#define CC_PolicyRestart CC_YES
+#define CC_ReadClock CC_YES
+#define CC_PCR_Extend CC_YES
+#define CC_PCR_SetAuthValue CC_YES
+#define CC_NV_Certify CC_YES
+#define CC_EventSequenceComplete CC_YES
+#define CC_HashSequenceStart CC_YES
+#define CC_PolicyPhysicalPresence CC_YES
+#define CC_PolicyDuplicationSelect CC_YES
+#define CC_PolicyGetDigest CC_YES
+#define CC_TestParms CC_YES
+#define CC_Commit CC_YES
+#define CC_PolicyPassword CC_YES
+#define CC_ZGen_2Phase CC_YES
+#define CC_EC_Ephemeral CC_YES
+#define CC_PolicyNvWritten CC_YES
+#define CC_PolicyTemplate CC_YES
+#define CC_CreateLoaded CC_YES
+#define CC_PolicyAuthorizeNV CC_YES
+#define CC_EncryptDecrypt2 CC_YES
+#define CC_AC_GetCapability CC_YES
+#define CC_AC_Send CC_YES
+#define CC_Policy_AC_SendSelect CC_YES
+#define CC_CertifyX509 CC_YES
+#define CC_ACT_SetTimeout CC_YES
+#define CC_ECC_Encrypt CC_YES
+#define CC_ECC_Decrypt CC_YES
+#define CC_PolicyCapability CC_YES
+#define CC_PolicyParameters CC_YES
+#define CC_NV_DefineSpace2 CC_YES
+#define CC_NV_ReadPublic2 CC_YES
+#define CC_SetCapability CC_YES
+#define CC_Vendor_TCG_Test CC_YES
+#define CC_NTC2_PreConfig CC_YES
+#define CC_NTC2_LockPreConfig CC_YES
+#define CC_NTC2_GetConfig CC_YES
 
 typedef union {
     NV_UndefineSpaceSpecial_In NV_UndefineSpaceSpecial;

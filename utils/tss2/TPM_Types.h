@@ -5,6 +5,7 @@
 #ifndef TSS_TPM_TYPES_H
 #define TSS_TPM_TYPES_H
 
+#include "TpmBuildSwitches.h"
 #include "BaseTypes.h"
 #include "TPMB.h"
 #include "Implementation.h"

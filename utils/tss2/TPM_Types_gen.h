@@ -222,19 +222,23 @@ typedef struct {
     TPMU_HA digest;
 } TPMT_HA;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[sizeof(TPMU_HA)];
+} DIGEST_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[sizeof(TPMU_HA)];
-    } t;
+    DIGEST_2B t;
     TPM2B b;
 } TPM2B_DIGEST;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[sizeof(TPMT_HA)];
+} DATA_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[sizeof(TPMT_HA)];
-    } t;
+    DATA_2B t;
     TPM2B b;
 } TPM2B_DATA;
 
@@ -244,45 +248,55 @@ typedef TPM2B_DIGEST TPM2B_AUTH;
 
 typedef TPM2B_DIGEST TPM2B_OPERAND;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[sizeof(TPMU_HA)+sizeof(TPMT_HA)];
+} KEY_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[sizeof(TPMU_HA)+sizeof(TPMT_HA)];
-    } t;
+    KEY_2B t;
     TPM2B b;
 } TPM2B_KEY;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[1024];
+} EVENT_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[1024];
-    } t;
+    EVENT_2B t;
     TPM2B b;
 } TPM2B_EVENT;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_DIGEST_BUFFER];
+} MAX_BUFFER_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_DIGEST_BUFFER];
-    } t;
+    MAX_BUFFER_2B t;
     TPM2B b;
 } TPM2B_MAX_BUFFER;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_NV_BUFFER_SIZE];
+} MAX_NV_BUFFER_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_NV_BUFFER_SIZE];
-    } t;
+    MAX_NV_BUFFER_2B t;
     TPM2B b;
 } TPM2B_MAX_NV_BUFFER;
 
 typedef TPM2B_DIGEST TPM2B_TIMEOUT;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_SYM_BLOCK_SIZE];
+} IV_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_SYM_BLOCK_SIZE];
-    } t;
+    IV_2B t;
     TPM2B b;
 } TPM2B_IV;
 
@@ -291,11 +305,13 @@ typedef union {
     TPM_HANDLE handle;
 } TPMU_NAME;
 
+typedef struct {
+    UINT16 size;
+    BYTE name[sizeof(TPMU_NAME)];
+} NAME_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE name[sizeof(TPMU_NAME)];
-    } t;
+    NAME_2B t;
     TPM2B b;
 } TPM2B_NAME;
 
@@ -553,11 +569,13 @@ typedef struct {
     TPMU_ATTEST attested;
 } TPMS_ATTEST;
 
+typedef struct {
+    UINT16 size;
+    BYTE attestationData[sizeof(TPMS_ATTEST)];
+} ATTEST_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE attestationData[sizeof(TPMS_ATTEST)];
-    } t;
+    ATTEST_2B t;
     TPM2B b;
 } TPM2B_ATTEST;
 
@@ -611,11 +629,13 @@ typedef struct {
     TPMU_SYM_MODE mode;
 } TPMT_SYM_DEF_OBJECT;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_SYM_KEY_BYTES];
+} SYM_KEY_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_SYM_KEY_BYTES];
-    } t;
+    SYM_KEY_2B t;
     TPM2B b;
 } TPM2B_SYM_KEY;
 
@@ -644,11 +664,13 @@ typedef union {
     TPM2B b;
 } TPM2B_DERIVE;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_SYM_DATA];
+} SENSITIVE_DATA_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_SYM_DATA];
-    } t;
+    SENSITIVE_DATA_2B t;
     TPM2B b;
 } TPM2B_SENSITIVE_DATA;
 
@@ -781,29 +803,35 @@ typedef struct {
     TPMU_ASYM_SCHEME details;
 } TPMT_RSA_DECRYPT;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_RSA_KEY_BYTES];
+} PUBLIC_KEY_RSA_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_RSA_KEY_BYTES];
-    } t;
+    PUBLIC_KEY_RSA_2B t;
     TPM2B b;
 } TPM2B_PUBLIC_KEY_RSA;
 
 typedef TPM_KEY_BITS TPMI_RSA_KEY_BITS;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_RSA_KEY_BYTES/2];
+} PRIVATE_KEY_RSA_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_RSA_KEY_BYTES/2];
-    } t;
+    PRIVATE_KEY_RSA_2B t;
     TPM2B b;
 } TPM2B_PRIVATE_KEY_RSA;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_ECC_KEY_BYTES];
+} ECC_PARAMETER_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_ECC_KEY_BYTES];
-    } t;
+    ECC_PARAMETER_2B t;
     TPM2B b;
 } TPM2B_ECC_PARAMETER;
 
@@ -886,11 +914,13 @@ typedef union {
     BYTE keyedHash[sizeof(TPM2B_DIGEST)];
 } TPMU_ENCRYPTED_SECRET;
 
+typedef struct {
+    UINT16 size;
+    BYTE secret[sizeof(TPMU_ENCRYPTED_SECRET)];
+} ENCRYPTED_SECRET_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE secret[sizeof(TPMU_ENCRYPTED_SECRET)];
-    } t;
+    ENCRYPTED_SECRET_2B t;
     TPM2B b;
 } TPM2B_ENCRYPTED_SECRET;
 
@@ -962,11 +992,13 @@ typedef union {
     TPM2B b;
 } TPM2B_TEMPLATE;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[PRIVATE_VENDOR_SPECIFIC_BYTES];
+} PRIVATE_VENDOR_SPECIFIC_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[PRIVATE_VENDOR_SPECIFIC_BYTES];
-    } t;
+    PRIVATE_VENDOR_SPECIFIC_2B t;
     TPM2B b;
 } TPM2B_PRIVATE_VENDOR_SPECIFIC;
 
@@ -985,11 +1017,13 @@ typedef struct {
     TPMU_SENSITIVE_COMPOSITE sensitive;
 } TPMT_SENSITIVE;
 
+typedef struct {
+    UINT16 size;
+    TPMT_SENSITIVE sensitiveArea;
+} SENSITIVE_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        TPMT_SENSITIVE sensitiveArea;
-    } t;
+    SENSITIVE_2B t;
     TPM2B b;
 } TPM2B_SENSITIVE;
 
@@ -999,11 +1033,13 @@ typedef struct {
     TPM2B_SENSITIVE sensitive;
 } _PRIVATE;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[sizeof(_PRIVATE)];
+} PRIVATE_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[sizeof(_PRIVATE)];
-    } t;
+    PRIVATE_2B t;
     TPM2B b;
 } TPM2B_PRIVATE;
 
@@ -1014,11 +1050,13 @@ typedef struct {
 
 typedef _ID_OBJECT TPMS_ID_OBJECT;
 
+typedef struct {
+    UINT16 size;
+    BYTE credential[sizeof(_ID_OBJECT)];
+} ID_OBJECT_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE credential[sizeof(_ID_OBJECT)];
-    } t;
+    ID_OBJECT_2B t;
     TPM2B b;
 } TPM2B_ID_OBJECT;
 
@@ -1064,11 +1102,13 @@ typedef struct {
     TPMT_NV_PUBLIC_2 nvPublic2;
 } TPM2B_NV_PUBLIC_2;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[MAX_CONTEXT_SIZE];
+} CONTEXT_SENSITIVE_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[MAX_CONTEXT_SIZE];
-    } t;
+    CONTEXT_SENSITIVE_2B t;
     TPM2B b;
 } TPM2B_CONTEXT_SENSITIVE;
 
@@ -1077,11 +1117,13 @@ typedef struct {
     TPM2B_CONTEXT_SENSITIVE encrypted;
 } TPMS_CONTEXT_DATA;
 
+typedef struct {
+    UINT16 size;
+    BYTE buffer[sizeof(TPMS_CONTEXT_DATA)];
+} CONTEXT_DATA_2B;
+
 typedef union {
-    struct {
-        UINT16 size;
-        BYTE buffer[sizeof(TPMS_CONTEXT_DATA)];
-    } t;
+    CONTEXT_DATA_2B t;
     TPM2B b;
 } TPM2B_CONTEXT_DATA;
 

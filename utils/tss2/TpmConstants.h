@@ -896,6 +896,7 @@
 /* TPMA_ACT (UINT32) */
 #define TPMA_ACT_SIGNALED               0x00000001
 #define TPMA_ACT_PRESERVESIGNALED       0x00000002
+#define TPMA_ACT_PRESERVE_SIGNALED      TPMA_ACT_PRESERVESIGNALED /* IBM 2.x spelling */
 #define TPMA_ACT_RESERVED               0xFFFFFFFC
 
 /* ---------------------------------------------------------------------------------------

@@ -8,7 +8,9 @@
  * (TPM_RC_HASH, TPM_RC_SYMMETRIC, ...) for a value outside its TPMI_ range or a NULL where
  * none is allowed, TPM_RC_RESERVED_BITS for attributes. Nothing is read past *size bytes.
  * TSS_<Command>_Out_Unmarshalu(target, tag, ...) reads the response handles, then (when tag
- * is TPM_ST_SESSIONS) the parameterSize, then the parameters. */
+ * is TPM_ST_SESSIONS) the parameterSize, then the parameters.
+ * Unless TPM_TSS_NODEPRECATED is defined, IBM 1.x's forms with a signed room are declared too:
+ *   TPM_RC <TYPE>_Unmarshal(TYPE *target, BYTE **buffer, INT32 *size[, BOOL allowNull]); */
 #ifndef TSS_UNMARSHAL_FP_H
 #define TSS_UNMARSHAL_FP_H
 
@@ -23,6 +25,11 @@ extern "C" {
 
 TPM_RC TSS_Array_Unmarshalu(BYTE *targetBuffer, uint16_t targetSize, BYTE **buffer, uint32_t *size);
 TPM_RC TSS_TPM2B_Unmarshalu(TPM2B *target, uint16_t targetSize, BYTE **buffer, uint32_t *size);
+
+#ifndef TPM_TSS_NODEPRECATED
+TPM_RC Array_Unmarshal(BYTE *targetBuffer, UINT16 targetSize, BYTE **buffer, INT32 *size);
+TPM_RC TPM2B_Unmarshal(TPM2B *target, UINT16 targetSize, BYTE **buffer, INT32 *size);
+#endif
 
 #ifdef __cplusplus
 }

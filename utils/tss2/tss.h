@@ -27,6 +27,15 @@
 #include "TPM_Types.h"
 #include "Parameters.h"
 #include "tsserror.h"
+#include "tssprint.h"
+
+/* IBM's tss.h brings the byte-order functions (htonl, ntohs ...) by way of its TPM 1.2
+ * headers; programs written for it call them without including anything else */
+#ifdef TPM_WINDOWS
+#include <winsock2.h>
+#else
+#include <netinet/in.h>
+#endif
 
 #ifdef __cplusplus
 extern "C" {

@@ -17,6 +17,7 @@
 #define TSS_RC_MALFORMED_RESPONSE        0x000b000a
 #define TSS_RC_NULL_PARAMETER            0x000b000b
 #define TSS_RC_NOT_IMPLEMENTED           0x000b000c
+#define TSS_RC_BAD_READ_VALUE            0x000b000d
 #define TSS_RC_FILE_OPEN                 0x000b0010
 #define TSS_RC_FILE_SEEK                 0x000b0011
 #define TSS_RC_FILE_FTELL                0x000b0012
@@ -42,6 +43,7 @@
 #define TSS_RC_AES_DECRYPT_FAILURE       0x000b0057
 #define TSS_RC_BAD_ENCRYPT_SIZE          0x000b0058
 #define TSS_RC_AES_KEYGEN_FAILURE        0x000b0059
+#define TSS_RC_SESSION_NUMBER            0x000b005a
 #define TSS_RC_BAD_SALT_KEY              0x000b0060
 #define TSS_RC_KDFA_FAILED               0x000b0070
 #define TSS_RC_HMAC                      0x000b0071
@@ -58,12 +60,14 @@
 #define TSS_RC_EC_KEY_CONVERT            0x000b007c
 #define TSS_RC_BAD_SIGNATURE_ALGORITHM   0x000b007d
 #define TSS_RC_X509_ERROR                0x000b007e
+#define TSS_RC_PEM_ERROR                 0x000b007f
 #define TSS_RC_COMMAND_UNIMPLEMENTED     0x000b0080
 #define TSS_RC_IN_PARAMETER              0x000b0081
 #define TSS_RC_OUT_PARAMETER             0x000b0082
 #define TSS_RC_BAD_HANDLE_NUMBER         0x000b0083
 #define TSS_RC_KDFE_FAILED               0x000b0084
 #define TSS_RC_EC_EPHEMERAL_FAILURE      0x000b0085
+#define TSS_RC_FAIL                      0x000b0086
 #define TSS_RC_NO_SESSION_SLOT           0x000b0090
 #define TSS_RC_NO_OBJECTPUBLIC_SLOT      0x000b0091
 #define TSS_RC_NO_NVPUBLIC_SLOT          0x000b0092

@@ -13,12 +13,24 @@
 #define TSS_TSSPRINT_H
 
 #include "TPM_Types.h"
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* where IBM's tssprint.h has them (the library functions are tssutils.h's, api2) */
+#ifndef LOGLEVEL_INFO
+#define LOGLEVEL_INFO 6
+#endif
+#ifndef LOGLEVEL_DEBUG
+#define LOGLEVEL_DEBUG 7
+#endif
+void TSS_PrintAllLogLevel(uint32_t log_level, const char *string, unsigned int indent,
+                          const unsigned char *buff, uint32_t length);
+uint32_t TSS_Array_Scan(unsigned char **data, size_t *len, const char *string);
 
 void TSS_PrintAll(const char *string, const unsigned char *buff, uint32_t length);
 void TSS_PrintAlli(const char *string, unsigned int indent, const unsigned char *buff,

@@ -307,6 +307,8 @@ static int fill_struct(gv_ctx *g, const tss_type *t, uint8_t *dst, int allownull
             for (uint64_t k = 0; k < count; k++)
                 if (!fill(g, f->type, p + k * f->type->csize, an, 0, depth + 1))
                     return 0;
+        } else if ((f->flags & TSS_F_OPTIONAL) && gv_below(g, 4) == 0) {
+            memset(p, 0, f->type->csize); /* absent: C size 0 (LoadExternal's inPrivate) */
         } else {
             uint32_t sel = f->sel >= 0 ? (uint32_t)val[f->sel] : 0;
             if (!fill(g, f->type, p, an, sel, depth + 1))
@@ -334,12 +336,11 @@ static int fill(gv_ctx *g, const tss_type *t, uint8_t *dst, int allownull, uint3
     }
     case TSS_K_SIZED: {
         const tss_field *f = &t->fields[0];
-        uint16_t size = 1; /* any non-zero C size: marshal computes the wire size */
-        if ((t->flags & TSS_F_EMPTY) && gv_below(g, 4) == 0) {
-            size = 0; /* absent: the inner structure stays zero */
-        } else if (!fill(g, f->type, dst + f->offset, gv_field_null(f, allownull), 0, depth + 1)) {
+        /* marshal computes the wire size from the contents whatever the C size holds (an
+         * absent structure exists only as an optional member, in fill_struct) */
+        uint16_t size = (uint16_t)gv_below(g, 3);
+        if (!fill(g, f->type, dst + f->offset, gv_field_null(f, allownull), 0, depth + 1))
             return 0;
-        }
         memcpy(dst, &size, 2);
         return 1;
     }

@@ -223,6 +223,8 @@ static const struct {
     TSS(TSS_RC_TIMEOUT),               TSS(TSS_RC_STATE_FILE),
     TSS(TSS_RC_STATE_KEY),             TSS(TSS_RC_RESPONSE_TAG),
     TSS(TSS_RC_RETRY_EXHAUSTED),       TSS(TSS_RC_BAD_ARGUMENT),         TSS(TSS_RC_NO_CRYPTO),
+    TSS(TSS_RC_BAD_READ_VALUE),        TSS(TSS_RC_SESSION_NUMBER),
+    TSS(TSS_RC_PEM_ERROR),             TSS(TSS_RC_FAIL),
 };
 
 static void test_tss_codes(void **state)

@@ -1798,7 +1798,7 @@ static const tss_field f_FlushContext_In[] = {
 const tss_type tss_t_FlushContext_In = {"FlushContext_In", TSS_K_STRUCT, 0, 0, 0, 0, sizeof(FlushContext_In), 0, 0, NULL, 0, f_FlushContext_In, 1, 0};
 
 static const tss_field f_LoadExternal_In[] = {
-    {"inPrivate", &tss_t_TPM2B_SENSITIVE, offsetof(LoadExternal_In, inPrivate), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"inPrivate", &tss_t_TPM2B_SENSITIVE, offsetof(LoadExternal_In, inPrivate), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), TSS_F_OPTIONAL},
     {"inPublic", &tss_t_TPM2B_PUBLIC, offsetof(LoadExternal_In, inPublic), (uint32_t)(0), 0, -1, -1, TSS_NULL_YES, (uint32_t)(0), 0},
     {"hierarchy", &tss_t_TPMI_RH_HIERARCHY, offsetof(LoadExternal_In, hierarchy), (uint32_t)(0), 0, -1, -1, TSS_NULL_YES, (uint32_t)(0), 0},
 };
@@ -2255,7 +2255,7 @@ const tss_type tss_t_Policy_AC_SendSelect_In = {"Policy_AC_SendSelect_In", TSS_K
 static const tss_field f_CertifyX509_In[] = {
     {"objectHandle", &tss_t_TPMI_DH_OBJECT, offsetof(CertifyX509_In, objectHandle), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
     {"signHandle", &tss_t_TPMI_DH_OBJECT, offsetof(CertifyX509_In, signHandle), (uint32_t)(0), 0, -1, -1, TSS_NULL_YES, (uint32_t)(0), 0},
-    {"qualifyingData", &tss_t_TPM2B_DATA, offsetof(CertifyX509_In, qualifyingData), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
+    {"reserved", &tss_t_TPM2B_DATA, offsetof(CertifyX509_In, reserved), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
     {"inScheme", &tss_t_TPMT_SIG_SCHEME, offsetof(CertifyX509_In, inScheme), (uint32_t)(0), 0, -1, -1, TSS_NULL_YES, (uint32_t)(0), 0},
     {"partialCertificate", &tss_t_TPM2B_MAX_BUFFER, offsetof(CertifyX509_In, partialCertificate), (uint32_t)(0), 0, -1, -1, TSS_NULL_NO, (uint32_t)(0), 0},
 };

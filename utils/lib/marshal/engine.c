@@ -180,6 +180,10 @@ static void put_field(tss_wcur *w, const tss_type *owner, const tss_field *f, co
         const tss_field *sf = &owner->fields[f->sel];
         sel = (uint32_t)tss_load_uint(obj + sf->offset, sf->type->width);
     }
+    if ((f->flags & TSS_F_OPTIONAL) && tss_load_uint(p, 2) == 0) {
+        tss_put_uint(w, 0, 2); /* the caller left the size 0: the structure is absent */
+        return;
+    }
     put(w, f->type, p, sel, depth + 1);
 }
 
@@ -209,13 +213,9 @@ static void put(tss_wcur *w, const tss_type *t, const BYTE *src, uint32_t select
     }
     case TSS_K_SIZED: {
         const tss_field *f = &t->fields[0];
-        uint16_t csize;
-        memcpy(&csize, src, 2);
-        if ((t->flags & TSS_F_EMPTY) && csize == 0) {
-            tss_put_uint(w, 0, 2);
-            return;
-        }
-        /* count the inner structure first, then write size and body */
+        /* marshaled from its contents whatever .size holds, as IBM's TSS does (a member
+         * marked optional has already written an absent structure); count the inner
+         * structure first, then write size and body */
         tss_wcur c;
         tss_wcur_init(&c, NULL, 0);
         put(&c, f->type, src + f->offset, 0, depth + 1);

@@ -30,6 +30,7 @@ class Field:
         self.sel, self.cnt, self.cmax, self.rc = sel, cnt, cmax, rc
         self.selval, self.empty, self.cbytes, self.conly = selval, empty, cbytes, conly
         self.role, self.auth = role, auth
+        self.optional = False
 
 
 class Type:
@@ -128,7 +129,11 @@ class Parser:
             if len(rest) > 1:
                 self.err(where, 'unexpected %r' % rest[1])
         else:
-            if rest:
+            if rest == ['optional']:
+                if resolve(ft).kind != 'sized' or not resolve(ft).empty:
+                    self.err(where, 'optional needs a sized type that allows empty')
+                f.optional = True
+            elif rest:
                 self.err(where, 'unexpected %r' % rest[0])
             if not re.fullmatch(r'[A-Za-z_]\w*', name):
                 self.err(where, 'bad member name %r' % name)
@@ -181,15 +186,17 @@ class Parser:
                 t.reserved = o.get('reserved', '0')
                 self.define(t)
             elif kw == 'tpm2b':
-                if len(toks) not in (3, 4) or not field_expr_ok(toks[2]):
-                    self.err(where, 'tpm2b NAME MAXEXPR [FIELD]')
+                plain = [x for x in toks[3:] if '=' not in x]
+                if len(toks) < 3 or len(plain) > 1 or not field_expr_ok(toks[2]):
+                    self.err(where, 'tpm2b NAME MAXEXPR [FIELD] [as=INNER]')
                 t = Type('tpm2b', toks[1], where)
                 t.max = toks[2]
-                t.bufname = toks[3] if len(toks) == 4 else 'buffer'
+                t.bufname = plain[0] if plain else 'buffer'
+                t.inner_name = self.parse_opts(where, [x for x in toks[3:] if '=' in x], ('as',)).get('as')
                 self.define(t)
             elif kw == 'sized':
-                if len(toks) < 4 or any(x not in ('empty', 'union') for x in toks[4:]):
-                    self.err(where, 'sized NAME INNERTYPE FIELD [empty] [union]')
+                if len(toks) < 4 or any(x not in ('empty', 'union') and not x.startswith('as=') for x in toks[4:]):
+                    self.err(where, 'sized NAME INNERTYPE FIELD [empty] [union [as=INNER]]')
                 t = Type('sized', toks[1], where)
                 t.inner = self.lookup(where, toks[2])
                 if t.inner.kind not in ('struct', 'alias'):
@@ -197,6 +204,9 @@ class Parser:
                 t.fields = [Field(t.inner, toks[3], 'inherit' if t.inner.takes_null else 'no')]
                 t.empty = 'empty' in toks[4:]
                 t.union = 'union' in toks[4:]
+                t.inner_name = self.parse_opts(where, [x for x in toks[4:] if '=' in x], ('as',)).get('as')
+                if t.inner_name and not t.union:
+                    self.err(where, 'as=INNER names the .t structure of a union: add union')
                 t.takes_null = t.inner.takes_null
                 self.define(t)
             elif kw == 'alias':
@@ -345,10 +355,14 @@ class Emitter:
                 out.append('typedef %s %s;' % (ctype(t.base), t.name))
             elif t.kind == 'attr':
                 out.append('typedef struct {\n    %s val;\n} %s;' % (t.base.name, t.name))
-            elif t.kind == 'tpm2b':
-                out.append('typedef union {\n    struct {\n        UINT16 size;\n        BYTE %s[%s];\n    } t;\n    TPM2B b;\n} %s;' % (t.bufname, t.max, t.name))
-            elif t.kind == 'sized' and t.union:
-                out.append('typedef union {\n    struct {\n        UINT16 size;\n        %s %s;\n    } t;\n    TPM2B b;\n} %s;' % (t.inner.name, t.fields[0].name, t.name))
+            elif t.kind in ('tpm2b', 'sized') and (t.kind == 'tpm2b' or t.union):
+                body = ('BYTE %s[%s]' % (t.bufname, t.max) if t.kind == 'tpm2b'
+                        else '%s %s' % (t.inner.name, t.fields[0].name))
+                if t.inner_name:  # IBM names the .t structure (DIGEST_2B, SENSITIVE_2B ...)
+                    out.append('typedef struct {\n    UINT16 size;\n    %s;\n} %s;\n' % (body, t.inner_name))
+                    out.append('typedef union {\n    %s t;\n    TPM2B b;\n} %s;' % (t.inner_name, t.name))
+                else:
+                    out.append('typedef union {\n    struct {\n        UINT16 size;\n        %s;\n    } t;\n    TPM2B b;\n} %s;' % (body, t.name))
             elif t.kind == 'sized':
                 out.append('typedef struct {\n    UINT16 size;\n    %s %s;\n} %s;' % (t.inner.name, t.fields[0].name, t.name))
             elif t.kind == 'alias':
@@ -365,17 +379,48 @@ class Emitter:
         out.append('#endif')
         return '\n'.join(out) + '\n'
 
+    def fp_file(self, c):
+        """IBM's per-command header name; the Nuvoton vendor commands share one (NTC_fp.h)."""
+        return 'NTC_fp.h' if c.name.startswith('NTC2_') else '%s_fp.h' % c.name
+
+    def fp_headers(self):
+        """One <Command>_fp.h per command (IBM's layout): the In/Out structures and the
+        RC_<Command>_<member> macros that name a handle (TPM_RC_H) or parameter (TPM_RC_P)
+        by its 1-based position, to compare with the number in a format-one response code."""
+        files = {}
+        for c in self.p.commands:
+            body = files.setdefault(self.fp_file(c), [])
+            hs = [f for f in c.fields if f.role == 'handle']
+            ps = [f for f in c.fields if f.role == 'in']
+            for sname, fs in self.sides(c):
+                body.append('typedef struct {\n%s\n} %s;\n' % ('\n'.join(self.c_member(f) for f in fs), sname))
+                if sname.endswith('_In'):
+                    for kind, lst in (('H', hs), ('P', ps)):
+                        for i, f in enumerate(lst):
+                            body.append('#define RC_%s_%s (TPM_RC_%s + TPM_RC_%X)' % (c.name, f.name, kind, i + 1))
+                    body.append('')
+        out = {}
+        for name, body in files.items():
+            guard = 'TSS_%s' % re.sub(r'\W', '_', name).upper()
+            out[name] = '\n'.join([HEADER, '#ifndef %s' % guard, '#define %s' % guard, '',
+                                    '#include "TPM_Types.h"', ''] + body + ['#endif']) + '\n'
+        return out
+
     def parameters(self):
         out = [HEADER, '#ifndef TSS_PARAMETERS_H', '#define TSS_PARAMETERS_H', '',
                '#include "TPM_Types.h"', '']
-        ins, outs = [], []
+        ins, outs, seen = [], [], set()
         for c in self.p.commands:
-            for side, suffix, lst in ((('handle', 'in'), 'In', ins), (('outhandle', 'out'), 'Out', outs)):
-                fs = [f for f in c.fields if f.role in side]
-                if not fs:
-                    continue
-                lst.append(c.name)
-                out.append('typedef struct {\n%s\n} %s_%s;\n' % ('\n'.join(self.c_member(f) for f in fs), c.name, suffix))
+            fname = self.fp_file(c)
+            if fname not in seen:
+                seen.add(fname)
+                out.append('#include "%s"' % fname)
+            for sname, _ in self.sides(c):
+                (ins if sname.endswith('_In') else outs).append(c.name)
+        out.append('')
+        out.append('/* IBM\'s CC_<Command> switches: every command here is implemented (marshaled) */')
+        out += ['#define CC_%s CC_YES' % c.name for c in self.p.commands]
+        out.append('')
         out.append('typedef union {\n%s\n} COMMAND_PARAMETERS;\n' % '\n'.join('    %s_In %s;' % (n, n) for n in ins))
         out.append('typedef union {\n%s\n} RESPONSE_PARAMETERS;\n' % '\n'.join('    %s_Out %s;' % (n, n) for n in outs))
         out.append('#endif')
@@ -409,6 +454,8 @@ class Emitter:
             flags.append('TSS_F_EMPTY')
         if f.conly:
             flags.append('TSS_F_CONLY')
+        if f.optional:
+            flags.append('TSS_F_OPTIONAL')
         return '    {"%s", %s, %s, (uint32_t)(%s), %s, %d, %d, %s, (uint32_t)(%s), %s},' % (
             f.name or '', ftype, off, cmax, rc, sel, cnt, null_code(f.null), selval,
             '|'.join(flags) or '0')
@@ -519,19 +566,78 @@ class Emitter:
                               'tss_response_unmarshal_entry(&%s, %d, target, tag, buffer, size)' % (cident(sname), nh)))
         return m, u
 
+    def signed_protos(self):
+        """IBM 1.x's signed-size forms: TSS_<T>_Marshal(..., INT32 *size) and
+        <T>_Unmarshal(T *, BYTE **, INT32 *size[, extra]) (no TSS_ prefix), the command forms
+        TSS_<Cmd>_In_Marshal / TSS_<Cmd>_Out_Unmarshal; each calls the engine through the
+        signed helpers of signed.c."""
+        m, u = [], []
+        for t in self.all_described():
+            n, r = t.name, resolve(t)
+            sel = r.kind == 'union'
+            m.append(('TPM_RC TSS_%s_Marshal(const %s *source, UINT16 *written, BYTE **buffer, INT32 *size%s)' % (
+                n, n, ', UINT32 selector' if sel else ''),
+                'tss_marshal_signed(&%s, source, written, buffer, size, %s)' % (cident(n), 'selector' if sel else '0')))
+            if getattr(r, 'mincount', False):
+                u.append(('TPM_RC %s_Unmarshal(%s *target, BYTE **buffer, INT32 *size, uint32_t minCount)' % (n, n),
+                          'tss_unmarshal_mincount_signed(&%s, target, buffer, size, minCount)' % cident(n)))
+                continue
+            extra = ', UINT32 selector' if sel else (', BOOL allowNull' if t.takes_null else '')
+            u.append(('TPM_RC %s_Unmarshal(%s *target, BYTE **buffer, INT32 *size%s)' % (n, n, extra),
+                      'tss_unmarshal_signed(&%s, target, buffer, size, %s, %s)' % (
+                          cident(n), 'allowNull' if 'allowNull' in extra else '0', 'selector' if sel else '0')))
+        for c in self.p.commands:
+            for sname, fs in self.sides(c):
+                if sname.endswith('_In'):
+                    m.append(('TPM_RC TSS_%s_Marshal(const %s *source, UINT16 *written, BYTE **buffer, INT32 *size)' % (sname, sname),
+                              'tss_marshal_signed(&%s, source, written, buffer, size, 0)' % cident(sname)))
+                else:
+                    nh = len([f for f in fs if f.role == 'outhandle'])
+                    m.append(('TPM_RC TSS_%s_Unmarshal(%s *target, TPM_ST tag, BYTE **buffer, INT32 *size)' % (sname, sname),
+                              'tss_response_unmarshal_signed(&%s, %d, target, tag, buffer, size)' % (cident(sname), nh)))
+        return m, u
+
     def proto_headers(self):
         m, u = self.protos()
+        sm, su = self.signed_protos()
+        dep = ['', '#ifndef TPM_TSS_NODEPRECATED',
+               '/* IBM TSS 1.x forms with a signed room (INT32 *size); define TPM_TSS_NODEPRECATED to hide them */']
         hm = [HEADER, '#ifndef TSS_TSSMARSHAL_GEN_H', '#define TSS_TSSMARSHAL_GEN_H', '']
         hm += ['%s;' % s for s, _ in m]
+        hm += dep + ['%s;' % s for s, _ in sm] + ['#endif']
         hm.append('\n#endif')
         hu = [HEADER, '#ifndef TSS_UNMARSHAL_GEN_H', '#define TSS_UNMARSHAL_GEN_H', '']
         hu += ['%s;' % s for s, _ in u]
+        hu += dep + ['%s;' % s for s, _ in su] + ['#endif']
         hu.append('\n#endif')
         body = [HEADER, '#include "marshal/desc_gen.h"', '#include "tss2/tssmarshal.h"',
                 '#include "tss2/Unmarshal_fp.h"', '']
         for s, call in m + u:
             body.append('%s\n{\n    return %s;\n}\n' % (s, call))
-        return '\n'.join(hm) + '\n', '\n'.join(hu) + '\n', '\n'.join(body)
+        sbody = [HEADER, '#include "marshal/desc_gen.h"', '#include "tss2/tssmarshal.h"',
+                 '#include "tss2/Unmarshal_fp.h"', '', '#ifndef TPM_TSS_NODEPRECATED', '']
+        for s, call in sm + su:
+            sbody.append('%s\n{\n    return %s;\n}\n' % (s, call))
+        sbody.append('#endif')
+        return '\n'.join(hm) + '\n', '\n'.join(hu) + '\n', '\n'.join(body), '\n'.join(sbody) + '\n'
+
+    # ---- <Command>_In_Print (tssprintcmd.h) ------------------------------------------
+    def printcmd(self):
+        ins = [c for c in self.p.commands if any(f.role in ('handle', 'in') for f in c.fields)]
+        h = [HEADER, '/* <Command>_In_Print: the parameters of a command before it is sent, one line per',
+             ' * member, under a "TPM2_<Command>" line (for application debugging). */',
+             '#ifndef TSS_TSSPRINTCMD_H', '#define TSS_TSSPRINTCMD_H', '', '#include "tss.h"',
+             '#include <stdint.h>', '#include <stdio.h>', '', '#ifdef __cplusplus', 'extern "C" {',
+             '#endif', '']
+        h += ['void %s_In_Print(const %s_In *in, unsigned int indent);' % (c.name, c.name) for c in ins]
+        h += ['', '#ifdef __cplusplus', '}', '#endif', '', '#endif']
+        b = [HEADER, '#include "marshal/desc_gen.h"', '#include "print/print_int.h"',
+             '#include "tss2/tssprintcmd.h"', '']
+        for c in ins:
+            b.append('void %s_In_Print(const %s_In *in, unsigned int indent)\n{\n'
+                     '    tss_print_command_in("TPM2_%s", &%s, in, indent);\n}\n' % (
+                         c.name, c.name, c.name, cident(c.name + '_In')))
+        return '\n'.join(h) + '\n', '\n'.join(b)
 
     # ---- command table -----------------------------------------------------------------
     def check_shared(self, c, ccvals):
@@ -642,10 +748,14 @@ def main(argv):
             'utils/lib/marshal/desc_gen.h': e.desc_header(),
             'utils/lib/core/cmdtable_gen.c': e.cmdtable(ccval),
         }
-        hm, hu, body = e.proto_headers()
+        hm, hu, body, sbody = e.proto_headers()
+        outputs['utils/lib/marshal/signed_gen.c'] = sbody
         outputs['utils/tss2/tssmarshal_gen.h'] = hm
         outputs['utils/tss2/Unmarshal_gen.h'] = hu
         outputs['utils/lib/marshal/entry_gen.c'] = body
+        outputs['utils/tss2/tssprintcmd.h'], outputs['utils/lib/print/printcmd_gen.c'] = e.printcmd()
+        for name, text in e.fp_headers().items():
+            outputs['utils/tss2/' + name] = text
     except TdlError as ex:
         print('gen.py: error: %s' % ex, file=sys.stderr)
         return 1

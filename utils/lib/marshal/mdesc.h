@@ -18,6 +18,8 @@ enum { TSS_NULL_NO = 0, TSS_NULL_YES = 1, TSS_NULL_INHERIT = 2 };
 #define TSS_F_TAKES_NULL 0x01 /* type: takes allowNull (has a null value somewhere inside) */
 #define TSS_F_EMPTY 0x02      /* sized type: size 0 allowed; union member: nothing on the wire */
 #define TSS_F_CONLY 0x04      /* union member: C only, never selected */
+#define TSS_F_OPTIONAL 0x08   /* member of a sized type with TSS_F_EMPTY: a C size of 0 marshals
+                               * as absent (size 0); the type alone always computes the size */
 
 typedef struct tss_range {
     uint64_t lo, hi;
@@ -100,5 +102,15 @@ TPM_RC tss_unmarshal_mincount(const tss_type *t, void *dst, BYTE **buffer, uint3
                               uint32_t minCount);
 TPM_RC tss_response_unmarshal_entry(const tss_type *t, unsigned nhandles, void *dst, TPM_ST tag,
                                     BYTE **buffer, uint32_t *size);
+
+/* The same with IBM 1.x's signed room (INT32 *size; signed.c): a negative room is no room */
+TPM_RC tss_marshal_signed(const tss_type *t, const void *src, UINT16 *written, BYTE **buffer,
+                          INT32 *size, uint32_t selector);
+TPM_RC tss_unmarshal_signed(const tss_type *t, void *dst, BYTE **buffer, INT32 *size,
+                            int allownull, uint32_t selector);
+TPM_RC tss_unmarshal_mincount_signed(const tss_type *t, void *dst, BYTE **buffer, INT32 *size,
+                                     uint32_t minCount);
+TPM_RC tss_response_unmarshal_signed(const tss_type *t, unsigned nhandles, void *dst, TPM_ST tag,
+                                     BYTE **buffer, INT32 *size);
 
 #endif

@@ -46,4 +46,13 @@ void tss_print_bits(const char *prefix, unsigned indent, const tss_print_name *b
 void tss_print_flags(const char *prefix, unsigned indent, const tss_print_name *bits, size_t n,
                      uint32_t value, const char *on, const char *off);
 
+/* "<title>" then every member of a command's In structure (its descriptor from desc_gen.h)
+ * in IBM's layout, indented by two: the body of the generated <Command>_In_Print (printcmd.c) */
+struct tss_type;
+void tss_print_command_in(const char *title, const struct tss_type *t, const void *in,
+                          unsigned indent);
+/* member i of a structure by the generic descriptor walker (walk.c) */
+void tss_print_walk_member(const struct tss_type *owner, unsigned i, const void *obj,
+                           unsigned indent);
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "marshal/desc_gen.h"
+#include "print/print_int.h"
 #include "tss2/tssprint.h"
 
 static const char *alg_name(uint64_t id)
@@ -130,4 +131,9 @@ void TSS_Structure_Print(const char *typeName, const void *source, unsigned int 
         }
     }
     printf("%*s%s: no such type\n", (int)indent, "", typeName);
+}
+
+void tss_print_walk_member(const tss_type *owner, unsigned i, const void *obj, unsigned indent)
+{
+    walk_field(owner, &owner->fields[i], obj, indent, 0);
 }
