@@ -145,23 +145,51 @@ static TPM_RC default_key(TSS_CONTEXT *ctx, uint8_t *key)
     return 0;
 }
 
+/* $HOME, when it is the user's own directory and nobody else may write in it: a directory
+ * in it cannot be pre-created by another user */
+static int own_home(const char *home)
+{
+    struct stat st;
+    return home != NULL && home[0] == '/' && stat(home, &st) == 0 && S_ISDIR(st.st_mode) &&
+           st.st_uid == geteuid() && (st.st_mode & 022) == 0;
+}
+
+/* The directory of the per-user key, the first of these that is (or can be made) private
+ * to the user: $XDG_RUNTIME_DIR/tss; ${TMPDIR:-/tmp}/tss-<uid>; $HOME/.tss. Another user
+ * can pre-create the second (a shared /tmp): it is then refused as not ours, and every
+ * process of the user falls back to the third alike. */
+static TPM_RC key_dir(TSS_CONTEXT *ctx, char *dir, size_t cap)
+{
+    const char *rt = getenv("XDG_RUNTIME_DIR"), *tmp = getenv("TMPDIR"), *home = getenv("HOME");
+    char tried[3][TSS_PATH_MAX];
+    unsigned n = 0;
+    if (rt != NULL && rt[0] == '/')
+        snprintf(tried[n++], sizeof(tried[0]), "%s/tss", rt);
+    snprintf(tried[n++], sizeof(tried[0]), "%s/tss-%u", tmp != NULL && tmp[0] == '/' ? tmp : "/tmp",
+             (unsigned)geteuid());
+    if (own_home(home))
+        snprintf(tried[n++], sizeof(tried[0]), "%s/.tss", home);
+    for (unsigned i = 0; i < n; i++)
+        if (private_dir(tried[i])) {
+            size_t l = strnlen(tried[i], sizeof(tried[0]));
+            if (l >= cap)
+                continue;
+            memcpy(dir, tried[i], l + 1);
+            return 0;
+        }
+    tss_trace(ctx, 0, "TSS: no private directory for the session state key (%s%s%s%s%s: "
+                      "missing, not the user's or not 0700): set TPM_SESSION_ENCKEY to a key "
+                      "(32 or 64 hex digits) that the processes sharing sessions use\n",
+              tried[0], n > 1 ? ", " : "", n > 1 ? tried[1] : "", n > 2 ? ", " : "", n > 2 ? tried[2] : "");
+    return TSS_RC_STATE_KEY;
+}
+
 static TPM_RC read_default_key(TSS_CONTEXT *ctx, uint8_t *key)
 {
     char dir[TSS_PATH_MAX], path[TSS_PATH_MAX + 32];
-    const char *rt = getenv("XDG_RUNTIME_DIR");
-    int ok = 0;
-    if (rt != NULL && rt[0] == '/') {
-        snprintf(dir, sizeof(dir), "%s/tss", rt);
-        ok = private_dir(dir);
-    }
-    if (!ok) {
-        snprintf(dir, sizeof(dir), "/tmp/tss-%u", (unsigned)geteuid());
-        ok = private_dir(dir);
-    }
-    if (!ok) {
-        tss_trace(ctx, 1, "TSS: no private directory for the session key (%s): set TPM_SESSION_ENCKEY\n", dir);
-        return TSS_RC_STATE_KEY;
-    }
+    TPM_RC krc = key_dir(ctx, dir, sizeof(dir));
+    if (krc != 0)
+        return krc;
     snprintf(path, sizeof(path), "%s/session.key", dir);
     size_t len = 0;
     if (tss_state_read_plain(path, key, 32, &len) == 0 && len == 32)
