@@ -51,6 +51,7 @@ install-check-dirs:
 	@for d in "$(PREFIX)" "$(BINDIR)" "$(LIBDIR)" "$(INCLUDEDIR)" "$(MANDIR)" "$(PKGCONFIGDIR)"; do \
 	  case "$$d" in /*) ;; *) echo "install: '$$d' is not an absolute directory (PREFIX, BINDIR, LIBDIR, INCLUDEDIR, MANDIR, PKGCONFIGDIR)" >&2; exit 1 ;; esac; \
 	done
+	@case "$(TSS2_LINK)" in auto|yes|no) ;; *) echo "install: TSS2_LINK must be auto, yes or no" >&2; exit 1 ;; esac
 
 install: all install-check-dirs
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/ibmtss \
@@ -64,15 +65,15 @@ install: all install-check-dirs
 	  yes) echo "ln -sfn ibmtss $$t"; ln -sfn ibmtss $$t ;; \
 	  auto) if [ -e $$t ] || [ -L $$t ]; then echo "install: $$t exists: left alone (use -I$(INCLUDEDIR)/ibmtss for <tss2/...>)"; \
 	        else echo "ln -s ibmtss $$t"; ln -s ibmtss $$t; fi ;; \
-	  no) ;; \
-	  *) echo "install: TSS2_LINK must be auto, yes or no" >&2; exit 1 ;; esac
+	  no) ;; esac
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
 	  -e 's|@VERSION@|$(VERSION)|' utils/ibmtss.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/ibmtss.pc.tmp
 	mv $(DESTDIR)$(PKGCONFIGDIR)/ibmtss.pc.tmp $(DESTDIR)$(PKGCONFIGDIR)/ibmtss.pc
 	chmod 0644 $(DESTDIR)$(PKGCONFIGDIR)/ibmtss.pc
 	@echo "$(INSTALL) -m 0755 $(OUT)/<utility> $(DESTDIR)$(BINDIR)/$(UTIL_PREFIX)<utility> ($(words $(UTILS)) utilities)"
 	@for u in $(UTILS); do $(INSTALL) -m 0755 $$u $(DESTDIR)$(BINDIR)/$(UTIL_PREFIX)$${u##*/} || exit 1; done
-	$(INSTALL) -m 0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	@echo "$(INSTALL) -m 0644 $(OUT)/man/man1/$(UTIL_PREFIX)<utility>.1 $(DESTDIR)$(MANDIR)/man1/"
+	@for m in $(MAN1); do $(INSTALL) -m 0644 $$m $(DESTDIR)$(MANDIR)/man1/ || exit 1; done
 	$(INSTALL) -m 0644 $(MAN3) $(DESTDIR)$(MANDIR)/man3/
 
 uninstall: install-check-dirs

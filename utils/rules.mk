@@ -75,9 +75,16 @@ utilities: $(UTILS)
 
 # each object depends on the headers it includes (-MMD writes them to the .d beside it;
 # -MP keeps a deleted header from breaking the build)
-$(BUILD)/%.o: %.c
+# and on the compiler flags: $(BUILD)/.cflags changes when they do (new CFLAGS, hardening)
+$(BUILD)/%.o: %.c $(BUILD)/.cflags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+ifneq ($(strip $(file <$(BUILD)/.cflags)),$(strip $(CFLAGS_ALL)))
+$(shell mkdir -p $(BUILD))
+$(file >$(BUILD)/.cflags,$(strip $(CFLAGS_ALL)))
+endif
+$(BUILD)/.cflags: ;
 
 $(OUT)/libtss.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
