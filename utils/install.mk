@@ -19,7 +19,8 @@
 #   PKGCONFIGDIR ibmtss.pc (pkg-config --cflags --libs ibmtss)
 #   MANDIR       man1/tss<name>.1 (generated from each utility's option table), man3/TSS_*.3
 
-PREFIX       ?= /usr/local
+# PREFIX_DIR: the name earlier versions used
+PREFIX       ?= $(or $(PREFIX_DIR),/usr/local)
 BINDIR       ?= $(PREFIX)/bin
 LIBDIR       ?= $(PREFIX)/lib
 INCLUDEDIR   ?= $(PREFIX)/include
