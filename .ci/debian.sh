@@ -12,7 +12,7 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/tss-deb.XXXXXX")
 installed=
 cleanup() {
     if [ -n "$installed" ]; then dpkg -r libibmtss-dev libibmtss2 >/dev/null || true; fi
-    rm -rf "$scratch"
+    if [ -n "${KEEP_SCRATCH:-}" ]; then echo "debian: kept $scratch"; else rm -rf "$scratch"; fi
 }
 trap cleanup EXIT
 fail() { echo "debian: FAIL: $*" >&2; exit 1; }
@@ -34,7 +34,7 @@ done
 changes="$scratch/ibmtss_${version}_${arch}.changes"
 
 echo "debian: lintian"
-lintian --fail-on error --no-tag-display-limit "$changes" | tee "$scratch/lintian.log" || fail "lintian reports errors"
+lintian --fail-on error --tag-display-limit 0 "$changes" | tee "$scratch/lintian.log" || fail "lintian reports errors"
 
 contents() { dpkg-deb -c "$1" | awk '{ print $6 }' | sed 's|^\./|/|; s|/$||'; }
 multi=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
@@ -51,12 +51,15 @@ clash=$(printf '%s\n%s\n' "$lib" "$dev" | grep -E "^/usr/lib/$multi/libtss\.so(\
 [ -z "$clash" ] || fail "files of Debian's packages: $clash"
 dpkg-deb -f "${debs[2]}" Conflicts | grep -qw tss2 || fail "ibmtss-utils does not conflict with tss2"
 for d in "${debs[@]}"; do
-    if dpkg-deb -c "$d" | awk '{ print $6 }' | grep -q '^\./usr/bin/' && ! dpkg-deb -f "$d" Conflicts | grep -qw tss2; then
+    if [ -n "$(contents "$d" | grep '^/usr/bin/.')" ] && ! dpkg-deb -f "$d" Conflicts | grep -qw tss2; then
         fail "$(basename "$d") has programs but no Conflicts: tss2"
     fi
 done
-readelf -d <(dpkg-deb --fsys-tarfile "${debs[2]}" | tar -xOf - ./usr/bin/tssgetrandom) | grep -qiE 'rpath|runpath' \
-    && fail "tssgetrandom carries an rpath"
+# the packaged utilities find the library on the system path: no rpath
+dpkg-deb -x "${debs[2]}" "$scratch/utils"
+readelf -d "$scratch/utils/usr/bin/tssgetrandom" > "$scratch/dyn.txt" || fail "readelf tssgetrandom"
+if grep -qiE 'rpath|runpath' "$scratch/dyn.txt"; then fail "tssgetrandom carries an rpath"; fi
+grep -qE 'FLAGS.*(BIND_NOW| NOW)' "$scratch/dyn.txt" || fail "tssgetrandom is not linked with -z now"
 
 if [ "${INSTALL_CHECK:-0}" = 1 ]; then
     echo "debian: install libibmtss2 libibmtss-dev, build and run an outside program"

@@ -99,6 +99,27 @@ expect "TSS2_LINK=maybe: the message names the values" "TSS2_LINK must be auto, 
 check "TSS2_LINK=maybe: nothing installed" test ! -e "$WORK/dest5"
 rm -rf "$d" "$d2" "$d3" "$WORK/dest5"
 
+# ---- compiler flags: user CFLAGS/CPPFLAGS/LDFLAGS, -Werror only in the project's build -----
+# make -n into a scratch BUILD/OUT: prints the commands without touching the tree's objects
+fmake() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS -u LDFLAGS -u PREFIX \
+    make --no-print-directory -C "$top" -n BUILD="$WORK/fb" OUT="$WORK/fo" "$@"; }
+run "make -n, plain: the compile command" fmake -B "$WORK/fb/utils/getrandom.o"
+expect "plain build: -Werror, -O2 -g, stack protector, fortify" \
+    "-Werror .*-fstack-protector-strong -D_FORTIFY_SOURCE=2 .*-O2 -g"
+run "make -n CFLAGS=-O2: the compile command" fmake -B "$WORK/fb/utils/getrandom.o" CFLAGS=-O2
+check "CFLAGS=-O2: no -Werror, the user's -O2, still hardened" \
+    bash -c "! grep -q -- -Werror '$WORK/last.out' && grep -q -- '-fstack-protector-strong -D_FORTIFY_SOURCE=2 .*-O2' '$WORK/last.out'"
+run "make -n CFLAGS=-O2 STRICT=1" fmake -B "$WORK/fb/utils/getrandom.o" CFLAGS=-O2 STRICT=1
+expect "STRICT=1 forces -Werror" "-Werror"
+run "make -n CFLAGS=-O0" fmake -B "$WORK/fb/utils/getrandom.o" CFLAGS=-O0
+check "CFLAGS=-O0: no _FORTIFY_SOURCE (it needs optimization)" bash -c "! grep -q _FORTIFY_SOURCE '$WORK/last.out'"
+run "make -n CPPFLAGS=-D_FORTIFY_SOURCE=3" fmake -B "$WORK/fb/utils/getrandom.o" CPPFLAGS=-D_FORTIFY_SOURCE=3
+check "the user's _FORTIFY_SOURCE wins (ours not added)" \
+    bash -c "grep -q -- -D_FORTIFY_SOURCE=3 '$WORK/last.out' && ! grep -q -- -D_FORTIFY_SOURCE=2 '$WORK/last.out'"
+run "make -n LDFLAGS=-Wl,-O1: a utility's link command" fmake -B "$WORK/fo/getrandom" LDFLAGS=-Wl,-O1
+expect "link: PIE, relro/now and the user's LDFLAGS" " -pie -o $WORK/fo/getrandom .*-Wl,-z,relro,-z,now -Wl,-O1"
+rm -rf "$WORK/fb" "$WORK/fo"
+
 # ---- hardening: PIE utilities, full RELRO (BIND_NOW), stack protector --------------------
 check "every utility is PIE (ELF type DYN)" \
     bash -c "for n in $(echo $names); do readelf -h '$out/'\$n | grep -q 'Type: *DYN' || { echo \$n is not PIE; exit 1; }; done"
