@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Rules shared by every GNU make platform entry point (makefile, makefile.aix).
-# Variables a platform file may set before including: CC, PLATFORM_CFLAGS, PLATFORM_LIBS.
+# Variables a platform file may set before including: CC, PLATFORM_CFLAGS, PLATFORM_LIBS,
+# HARDEN_CFLAGS, HARDEN_LDFLAGS, UTIL_PIE, UTIL_RPATH.
 #
-#   make              libtss.so / libtss.a and every utility in utils/
+#   make              libtss.so / libtss.a, every utility in utils/ and its man page
+#   make install      PREFIX=/usr/local ... (utils/install.mk); make uninstall
 #   make check        unit tests + regression against a private swtpm; last line "N passed, M failed"
 #   make asan         the same under ASan+UBSan (objects and binaries in build/asan)
 #   make fuzz         libFuzzer targets (clang), each run for FUZZ_SECONDS
