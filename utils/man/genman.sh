@@ -52,7 +52,8 @@ END {
         print ".TP"
         text("\\fB" esc(flag[i]) "\\fR" (arg[i] != "" ? " \\fI" esc(arg[i]) "\\fR" : ""))
         h = help[i] != "" ? help[i] : "(no description)"
-        text(esc(h) (req[i] ? " (required)." : ""))
+        h = h (req[i] ? " (required)" : "")
+        text(esc(h) (h ~ /[.]$/ ? "" : "."))
         if (choices[i] != "") {
             c = choices[i]; gsub(/ /, ", ", c)
             text("One of: " esc(c) ".")

@@ -100,9 +100,9 @@ check "TSS2_LINK=maybe: nothing installed" test ! -e "$WORK/dest5"
 rm -rf "$d" "$d2" "$d3" "$WORK/dest5"
 
 # ---- compiler flags: user CFLAGS/CPPFLAGS/LDFLAGS, -Werror only in the project's build -----
-# make -n into a scratch BUILD/OUT: prints the commands without touching the tree's objects
-fmake() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u CPPFLAGS -u LDFLAGS -u PREFIX \
-    make --no-print-directory -C "$top" -n BUILD="$WORK/fb" OUT="$WORK/fo" "$@"; }
+# make -n into a scratch BUILD/OUT: prints the commands without touching the tree's objects;
+# a clean environment (make asan exports SAN_CFLAGS, FORTIFY= ... to its recipes)
+fmake() { env -i PATH="$PATH" make --no-print-directory -C "$top" -n BUILD="$WORK/fb" OUT="$WORK/fo" "$@"; }
 run "make -n, plain: the compile command" fmake -B "$WORK/fb/utils/getrandom.o"
 expect "plain build: -Werror, -O2 -g, stack protector, fortify" \
     "-Werror .*-fstack-protector-strong -D_FORTIFY_SOURCE=2 .*-O2 -g"
