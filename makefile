@@ -9,4 +9,7 @@ PLATFORM_CFLAGS := -DTSS_LAZY_CRYPTO
 PLATFORM_LIBS   :=
 UTIL_LDFIRST    := -Wl,--as-needed -lcrypto
 LIB_LDFLAGS     := -Wl,-Bsymbolic -Wl,--as-needed
+# Hardening, user CFLAGS/CPPFLAGS/LDFLAGS, STRICT (-Werror) and the install variables
+# (PREFIX, BINDIR, LIBDIR, INCLUDEDIR, MANDIR, PKGCONFIGDIR, DESTDIR): utils/rules.mk and
+# utils/install.mk; make install / make uninstall.
 include utils/rules.mk

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Rules shared by every GNU make platform entry point (makefile, makefile.aix).
-# Variables a platform file may set before including: CC, PLATFORM_CFLAGS, PLATFORM_LIBS.
+# Variables a platform file may set before including: CC, PLATFORM_CFLAGS, PLATFORM_LIBS,
+# HARDEN_CFLAGS, HARDEN_LDFLAGS, UTIL_PIE, UTIL_RPATH.
 #
-#   make              libtss.so / libtss.a and every utility in utils/
+#   make              libtss.so / libtss.a, every utility in utils/ and its man page
+#   make install      PREFIX=/usr/local ... (utils/install.mk); make uninstall
 #   make check        unit tests + regression against a private swtpm; last line "N passed, M failed"
 #   make asan         the same under ASan+UBSan (objects and binaries in build/asan)
 #   make fuzz         libFuzzer targets (clang), each run for FUZZ_SECONDS
@@ -21,11 +23,37 @@ LINKNAMES   := libtss.so libibmtss.so libibmtssutils.so
 LIB_MAP     := utils/lib/libtss.map
 
 CC          ?= cc
+# the API level: IBM's TSS release whose interface this implements (pkg-config, man pages)
+VERSION     := 2.4.1
 OPENSSL_CFLAGS := -DOPENSSL_API_COMPAT=30000 -DOPENSSL_NO_DEPRECATED
-WARN        := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wmissing-prototypes -Wvla
-CFLAGS_ALL  := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC $(WARN) $(OPENSSL_CFLAGS) \
-               -Iutils -Iutils/lib $(PLATFORM_CFLAGS) $(SAN_CFLAGS) $(EXTRA_CFLAGS)
-LIBS_ALL    := -lcrypto $(PLATFORM_LIBS) $(SAN_LIBS)
+
+# User flags: CFLAGS (default -O2 -g), CPPFLAGS and LDFLAGS, from the make command line or the
+# environment, are added after the project's own. Warnings are errors (STRICT=1) in the
+# project's own build (plain make, make check, CI); a build given its own CFLAGS (a release,
+# a distribution package: make CFLAGS=-O2) keeps the warnings but not -Werror. STRICT=0|1
+# chooses explicitly.
+CFLAGS      ?= -O2 -g
+ifeq ($(origin CFLAGS),file)
+STRICT      ?= 1
+else
+STRICT      ?= 0
+endif
+WARN        := -Wall -Wextra -Wshadow -Wformat=2 -Wmissing-prototypes -Wvla $(if $(filter 1,$(STRICT)),-Werror)
+# Hardening, on by default: stack protector, fortified libc calls (they need optimization;
+# a -D_FORTIFY_SOURCE the user gives wins; make asan turns them off: ASan does not check
+# through the fortified variants), full RELRO with immediate binding, PIE utilities
+# (every object is built -fPIC).
+HARDEN_CFLAGS  ?= -fstack-protector-strong
+FORTIFY        ?= $(if $(filter-out -O0,$(filter -O%,$(CFLAGS))),$(if $(findstring _FORTIFY_SOURCE,$(CPPFLAGS) $(CFLAGS)),,-D_FORTIFY_SOURCE=2))
+HARDEN_LDFLAGS ?= -Wl,-z,relro,-z,now
+UTIL_PIE       ?= -pie
+CFLAGS_ALL  := -std=c11 -D_GNU_SOURCE -fPIC $(WARN) $(OPENSSL_CFLAGS) \
+               -Iutils -Iutils/lib $(PLATFORM_CFLAGS) $(HARDEN_CFLAGS) $(FORTIFY) $(CPPFLAGS) $(CFLAGS) \
+               $(SAN_CFLAGS) $(EXTRA_CFLAGS)
+LIBS_ALL    := -lcrypto $(PLATFORM_LIBS) $(SAN_LIBS) $(HARDEN_LDFLAGS) $(LDFLAGS)
+# where the utilities look for libtss.so.N: beside themselves, then ../lib (a packaged build
+# whose library is on the system path sets UTIL_RPATH=)
+UTIL_RPATH  ?= -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib'
 
 LIB_SRC     := $(sort $(wildcard utils/lib/*/*.c))
 TOOL_SRC    := $(sort $(wildcard utils/tool/*.c))
@@ -53,9 +81,16 @@ utilities: $(UTILS)
 
 # each object depends on the headers it includes (-MMD writes them to the .d beside it;
 # -MP keeps a deleted header from breaking the build)
-$(BUILD)/%.o: %.c
+# and on the compiler flags: $(BUILD)/.cflags changes when they do (new CFLAGS, hardening)
+$(BUILD)/%.o: %.c $(BUILD)/.cflags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+ifneq ($(strip $(file <$(BUILD)/.cflags)),$(strip $(CFLAGS_ALL)))
+$(shell mkdir -p $(BUILD))
+$(file >$(BUILD)/.cflags,$(strip $(CFLAGS_ALL)))
+endif
+$(BUILD)/.cflags: ;
 
 $(OUT)/libtss.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -79,7 +114,7 @@ $(BUILD)/libtool.a: $(TOOL_OBJ)
 # utilities find libtss.so.N beside themselves: no LD_LIBRARY_PATH needed.
 # UTIL_LDFIRST (set by the platform file) may put libraries first in the symbol lookup order.
 $(OUT)/%: $(BUILD)/utils/%.o $(BUILD)/libtool.a $(OUT)/$(SONAME)
-	$(CC) -o $@ $< $(BUILD)/libtool.a $(UTIL_LDFIRST) -L$(OUT) -l:$(SONAME) -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib' $(LIBS_ALL)
+	$(CC) $(UTIL_PIE) -o $@ $< $(BUILD)/libtool.a $(UTIL_LDFIRST) -L$(OUT) -l:$(SONAME) $(UTIL_RPATH) $(LIBS_ALL)
 
 # unit tests link the static library so they can reach internal interfaces
 $(BUILD)/unit/%: $(BUILD)/utils/unit/%.o $(UNIT_HOBJ) $(OUT)/libtss.a
@@ -107,7 +142,7 @@ run: all
 
 asan:
 	$(MAKE) VARIANT=asan OUT=build/asan/bin \
-	  SAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  SAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" FORTIFY= \
 	  SAN_LIBS="-fsanitize=address,undefined" check
 
 # ---- generated code -------------------------------------------------------------
@@ -175,18 +210,10 @@ $(BUILD)/bench/bench_marshal: utils/bench/bench_marshal.c $(OUT)/libtss.a $(HEAD
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(OUT)/libtss.a $(LIBS_ALL)
 
-PREFIX_DIR ?= /usr/local
-# utilities install with a tss prefix (tssgetrandom ...), like IBM's packages
-install: all
-	install -d $(DESTDIR)$(PREFIX_DIR)/bin $(DESTDIR)$(PREFIX_DIR)/lib $(DESTDIR)$(PREFIX_DIR)/include/tss2
-	install -m 0644 $(OUT)/libtss.a $(DESTDIR)$(PREFIX_DIR)/lib/
-	install -m 0755 $(OUT)/$(SONAME) $(DESTDIR)$(PREFIX_DIR)/lib/
-	ln -sf $(SONAME) $(DESTDIR)$(PREFIX_DIR)/lib/libtss.so
-	install -m 0644 utils/tss2/*.h $(DESTDIR)$(PREFIX_DIR)/include/tss2/
-	for u in $(UTILS); do install -m 0755 $$u $(DESTDIR)$(PREFIX_DIR)/bin/tss$$(basename $$u); done
+include utils/install.mk
 
 clean:
-	rm -rf build $(OUT)/libtss.a $(addprefix $(OUT)/,$(LINKNAMES)) $(OUT)/$(SONAME) $(UTILS)
+	rm -rf build $(OUT)/libtss.a $(addprefix $(OUT)/,$(LINKNAMES)) $(OUT)/$(SONAME) $(UTILS) $(OUT)/man/man1
 
 # the header dependencies the compiler wrote (none before the first build: then all is built).
 # Objects of a tree built before -MMD have no .d: they are removed once, so they are rebuilt.

@@ -192,5 +192,6 @@ check "the proxy's exit status after TPM_STOP is 0" [ "${G14_STATUS:-1}" -eq 0 ]
 
 # whatever happened above, no proxy outlives the group (it would hold the TPM connection)
 kill -9 "$PROXY" "$PROXY2" 2>/dev/null
-eval "$G14_SAVE"
+# export -p prints "declare -x": inside run_group (a function) that would make locals
+eval "${G14_SAVE//declare -x /declare -gx }"
 unset G14_SAVE G14_WAITER G14_STATUS G14_PORT G14_PID PROXY PROXY2 Q Q2 DEAD r

@@ -156,6 +156,8 @@ int tool_parse(tool *t, int argc, char **argv)
         t->sattr[i] = 0;
         t->seen_se[i] = 0;
     }
+    if (argc == 2 && strcmp(argv[1], "--man") == 0)
+        exit(tool_man(t));
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { /* --help: as -h */

@@ -81,6 +81,10 @@ typedef struct tool {
 
 /* 0 on success; otherwise the message/usage is printed and the exit status is returned */
 int tool_parse(tool *t, int argc, char **argv);
+/* "<utility> --man" (the only argument): prints the option table as tab-separated lines
+ * (name, summary, sessions, then "opt flag arg req|opt help choices") for the man page
+ * generator (utils/man/genman.sh) and exits; tool_parse calls it */
+int tool_man(const tool *t);
 void tool_usage(const tool *t);
 /* "-x is required" */
 int tool_missing(const tool *t, const char *flag);
