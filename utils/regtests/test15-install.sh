@@ -6,7 +6,7 @@
 
 top=$(cd "$REGDIR/.." && pwd)
 out=$(cd "$(dirname "${PREFIX}getrandom")" 2>/dev/null && pwd)
-check "the utilities are built (${PREFIX}getrandom)" test -x "$out/getrandom"
+check "the utilities are built (getrandom)" test -x "$out/getrandom"
 names=$(cd "$top/utils" && ls *.c | sed 's/\.c$//')
 nutil=$(echo "$names" | wc -l)
 # libtss built with ASan: outside programs link the sanitizer runtime too
