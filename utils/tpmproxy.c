@@ -16,15 +16,19 @@
  * which honours it only where it can (a simulator, swtpm's control channel), except a
  * power-on while the TPM is on, which changes nothing, as on a simulator.
  *
- * One client at a time: a second client waits in the listen queue until the first ends its
- * session. A client that vanishes or stalls mid-message (10 s) is dropped; the proxy carries
- * on. SIGINT, SIGTERM and SIGHUP stop it cleanly (exit 0). */
+ * Several clients at once (both ports, up to 64 each; more wait in the listen queue), served
+ * one whole message at a time in turn; a client's platform connection is its own. A client
+ * that vanishes or stalls mid-message (10 s), or stays idle for -idle seconds (default 600),
+ * is dropped; the proxy carries on. Accepted sockets have TCP_NODELAY. SIGINT, SIGTERM and SIGHUP stop it cleanly (exit 0). */
 #include <errno.h>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tool/tool.h"
@@ -36,11 +40,13 @@
 #define MAX_FRAME 8192
 
 static uint32_t port = 2321, pport = UINT32_MAX; /* UINT32_MAX: "command port + 1" */
+static uint32_t idle_s = 600;
 static const char *tpmdev, *bind_addr = "127.0.0.1", *record;
 static const tool_opt opts[] = {
     {"-port", T_U32, &port, "port", "command port to listen on (default 2321)", 0, NULL},
     {"-pport", T_U32, &pport, "port", "platform port (default command port + 1, 0 none)", 0, NULL},
     {"-bind", T_STR, &bind_addr, "address", "address to listen on (default 127.0.0.1)", 0, NULL},
+    {"-idle", T_U32, &idle_s, "seconds", "drop a client idle this long (default 600, 0 never)", 0, NULL},
     {"-tpmdev", T_STR, &tpmdev, "device", "TPM device (default /dev/tpmrm0, else /dev/tpm0)", 0, NULL},
     {"-record", T_STR, &record, "dir", "write each command and response to dir/N.cmd, N.rsp (test corpora; "
                                        "parameters are recorded as sent, secrets included)", 0, NULL},
@@ -85,7 +91,7 @@ static int listen_on(const char *addr, uint32_t p)
     int one = 1;
     if (fd >= 0)
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-    if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, 8) != 0) {
+    if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, SOMAXCONN) != 0) {
         fprintf(stderr, "tpmproxy: cannot listen on %s port %u: %s\n", addr, p, strerror(errno));
         if (fd >= 0)
             close(fd);
@@ -297,35 +303,101 @@ static int accept_one(int lfd)
     return fd;
 }
 
-/* the server loop: the command listener is watched only while no client is served */
+/* Clients: every connection on either port is accepted (up to MAX_CLIENTS a port; beyond,
+ * new ones wait in the listen queue) and served one message at a time, in turn: a TPM command
+ * is atomic, so interleaving whole messages of several clients is what a simulator with one
+ * TPM does. A client's platform connection is its own, so tpm2-tools clients (whose mssim
+ * transport opens both ports) and IBM's run side by side; none waits on another's idle
+ * connection. A client idle for -idle seconds is dropped. */
+#define MAX_CLIENTS 64
+
+typedef struct {
+    int fd;
+    int platform; /* a platform-port connection */
+    time_t last;  /* last message */
+} client;
+
+static int nodelay_accept(int lfd)
+{
+    int fd = accept_one(lfd);
+    int one = 1;
+    /* small request/response messages: Nagle would hold each response ~40 ms */
+    if (fd >= 0)
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    return fd;
+}
+
 static void serve(TSS_CONTEXT *ctx, int lcmd, int lplat)
 {
-    int client = -1, pclient = -1;
+    client c[2 * MAX_CLIENTS];
+    unsigned n = 0, ncmd = 0, nplat = 0, start = 0;
     while (!stopping) {
-        struct pollfd pf[2] = {{.fd = client >= 0 ? client : lcmd, .events = POLLIN},
-                               {.fd = pclient >= 0 ? pclient : lplat, .events = POLLIN}};
-        int r = poll(pf, 2, -1);
+        struct pollfd pf[2 + 2 * MAX_CLIENTS];
+        unsigned np = 0;
+        /* a listener is watched while its port has room: the rest wait in its queue */
+        pf[np++] = (struct pollfd){.fd = ncmd < MAX_CLIENTS ? lcmd : -1, .events = POLLIN};
+        pf[np++] = (struct pollfd){.fd = nplat < MAX_CLIENTS ? lplat : -1, .events = POLLIN};
+        for (unsigned i = 0; i < n; i++)
+            pf[np++] = (struct pollfd){.fd = c[i].fd, .events = POLLIN};
+        int r = poll(pf, np, idle_s > 0 ? 1000 : -1);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
             fprintf(stderr, "tpmproxy: poll: %s\n", strerror(errno));
             break;
         }
-        if (pf[0].revents != 0) {
-            if (client < 0)
-                client = accept_one(lcmd);
-            else if (serve_command(ctx, client) != 0)
-                drop(&client);
+        time_t now = time(NULL);
+        /* one message from each client with one waiting, starting after the last served */
+        unsigned served = 0;
+        for (unsigned k = 0; k < n; k++) {
+            unsigned i = (start + k) % n;
+            short ev = pf[2 + i].revents;
+            int keep;
+            if (ev == 0) {
+                keep = !(idle_s > 0 && now - c[i].last > (time_t)idle_s);
+                if (!keep && t.verbose)
+                    printf("tpmproxy: client idle for %u s, dropped\n", idle_s);
+            } else {
+                keep = (c[i].platform ? serve_platform(ctx, c[i].fd) : serve_command(ctx, c[i].fd)) == 0;
+                c[i].last = now;
+                served = i + 1;
+            }
+            if (!keep) {
+                close(c[i].fd);
+                c[i].fd = -1;
+            }
+            if (stopping)
+                break;
         }
-        if (pf[1].revents != 0 && pf[1].fd >= 0) {
-            if (pclient < 0)
-                pclient = accept_one(lplat);
-            else if (serve_platform(ctx, pclient) != 0)
-                drop(&pclient);
+        start = served;
+        /* compact, then accept */
+        unsigned m = 0;
+        ncmd = nplat = 0;
+        for (unsigned i = 0; i < n; i++)
+            if (c[i].fd >= 0) {
+                c[m++] = c[i];
+                if (c[i].platform)
+                    nplat++;
+                else
+                    ncmd++;
+            }
+        n = m;
+        start = n > 0 ? start % n : 0;
+        for (int port_i = 0; port_i < 2 && !stopping; port_i++) {
+            if (pf[port_i].fd < 0 || pf[port_i].revents == 0)
+                continue;
+            int fd = nodelay_accept(port_i == 0 ? lcmd : lplat);
+            if (fd < 0)
+                continue;
+            c[n++] = (client){.fd = fd, .platform = port_i == 1, .last = now};
+            if (port_i == 0)
+                ncmd++;
+            else
+                nplat++;
         }
     }
-    drop(&client);
-    drop(&pclient);
+    for (unsigned i = 0; i < n; i++)
+        close(c[i].fd);
 }
 
 /* the TPM side: the environment's transport, or the kernel device */
