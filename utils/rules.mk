@@ -68,7 +68,7 @@ TOOL_OBJ    := $(patsubst %.c,$(BUILD)/%.o,$(TOOL_SRC))
 UNIT_HOBJ   := $(patsubst %.c,$(BUILD)/%.o,$(UNIT_HELP))
 HEADERS     := $(wildcard utils/tss2/*.h utils/lib/*/*.h utils/tool/*.h utils/unit/*.h)
 
-.PHONY: all lib utilities check check-canary unit asan fuzz fuzz-seed generate check-generate bench bench-marshal clean install run
+.PHONY: all lib utilities check check-canary unit asan tsan fuzz fuzz-seed generate check-generate bench bench-marshal clean install run
 .DEFAULT_GOAL := all
 # keep objects that only feed a binary (no rebuild churn)
 .SECONDARY:
@@ -144,6 +144,13 @@ asan:
 	$(MAKE) VARIANT=asan OUT=build/asan/bin \
 	  SAN_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" FORTIFY= \
 	  SAN_LIBS="-fsanitize=address,undefined" check
+
+# one context per thread: the thread test (8 threads: sessions, Names, context save/load)
+# under ThreadSanitizer; any data race in the library fails it
+tsan:
+	$(MAKE) VARIANT=tsan OUT=build/tsan/bin SAN_CFLAGS="-fsanitize=thread -fno-omit-frame-pointer" FORTIFY= \
+	  SAN_LIBS="-fsanitize=thread" build/tsan/unit/test_threads
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" build/tsan/unit/test_threads
 
 # ---- generated code -------------------------------------------------------------
 GEN_OUT := utils/tss2/TPM_Types_gen.h utils/tss2/Parameters.h utils/tss2/tssprintcmd.h utils/lib/print/printcmd_gen.c utils/tss2/tssmarshal_gen.h \

@@ -74,6 +74,11 @@ typedef union {
     StartAuthSession_Extra StartAuthSession;
 } EXTRA_PARAMETERS;
 
+/* Threads: a context is used by one thread at a time; any number of threads may each use
+ * their own context at once (the library keeps no mutable global state, apart from the
+ * process trace level set by TSS_SetProperty(NULL, TPM_TRACE_LEVEL, ...), which should be
+ * set before threads start). Contexts in several threads or processes that share a session
+ * through TPM_DATA_DIR take turns on it (store: a lock per session and handle). */
 TPM_RC TSS_Create(TSS_CONTEXT **tssContext);
 TPM_RC TSS_Delete(TSS_CONTEXT *tssContext);
 TPM_RC TSS_Execute(TSS_CONTEXT *tssContext, RESPONSE_PARAMETERS *out, COMMAND_PARAMETERS *in,

@@ -220,6 +220,27 @@ static uint32_t execute(faketpm *f, uint32_t cc, const uint8_t *handles, const u
         }
         return 0;
     }
+    case TPM_CC_ContextSave: {
+        /* TPMS_CONTEXT: sequence, savedHandle, hierarchy, a 40-byte blob naming the handle */
+        uint32_t h = rd32(handles);
+        if (entity(f, h) == NULL && h != 0x80000001)
+            return TPM_RC_HANDLE | TPM_RC_1;
+        memset(op, 0, 8);
+        op[7] = (uint8_t)++f->contexts;
+        wr32(op + 8, h);
+        wr32(op + 12, TPM_RH_OWNER);
+        wr16(op + 16, 40);
+        for (int i = 0; i < 40; i++)
+            op[18 + i] = (uint8_t)(i < 4 ? h >> (24 - 8 * i) : (uint32_t)(f->contexts + i));
+        *oplen = 58;
+        return 0;
+    }
+    case TPM_CC_ContextLoad:
+        if (plen < 18 + 4)
+            return TPM_RC_INSUFFICIENT;
+        wr32(oh, rd32(par + 18)); /* the handle the blob names */
+        *ohlen = 4;
+        return 0;
     case TPM_CC_NV_UndefineSpaceSpecial: {
         /* the index goes, and with it the auth value the response HMAC would have used */
         for (unsigned i = 0; i < f->ne; i++)

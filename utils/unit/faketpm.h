@@ -2,7 +2,7 @@
 /* A small fake TPM for unit tests, behind tss_set_transport_ops: it parses commands with
  * the library's command table, checks password and HMAC authorizations the way a TPM does
  * (cpHash, session key || auth value, bound sessions), runs a handful of commands
- * (GetRandom, NV_Read, ReadPublic, Load, NV_UndefineSpaceSpecial: the index and its auth value
+ * (GetRandom, NV_Read, ReadPublic, Load, ContextSave / ContextLoad, NV_UndefineSpaceSpecial: the index and its auth value
  * are gone), rolls nonceTPM, unbinds a session used for audit, resets a policy session after
  * use, encrypts the first response
  * parameter with AES-CFB for an encrypt session, and signs its responses. A test may then
@@ -56,6 +56,7 @@ struct faketpm {
     const void *arg;       /* for mutate */
     int inject;            /* the TPM never saw the command: its sessions stay as they were */
     int commands;          /* commands received */
+    int contexts;          /* ContextSave blobs made */
     uint32_t last_rc;      /* the fake's verdict on the last command */
     uint8_t rsp[FT_RSP_MAX]; /* the last response before mutation */
     uint32_t rsplen;
