@@ -333,7 +333,7 @@ fails_with "quote -oa into a missing directory fails" "cannot write .*no/dir.att
 fails_with "quote -os into a missing directory fails" "cannot write .*no/dir.sig" u quote -hp 0 -hk "$KE" -salg ecc -oa "$G7/ok/q.att" -os "$G7/no/dir.sig"
 # (the quote reached the TPM and failed writing -os, as the check before asserts)
 check "a failed output leaves none of the other outputs" \
-    sh -c 'grep -q "cannot write .*no/dir.sig" "$1" && [ ! -e "$2" ] && [ ! -e "$3" ]' sh "$WORK/last.out" "$G7/ok/q.sig" "$G7/ok/q.att"
+    sh -c 'grep -q "^quote: cannot write /.*/no/dir\.sig$" "$1" && [ ! -e "$2" ] && [ ! -e "$3" ]' sh "$WORK/last.out" "$G7/ok/q.sig" "$G7/ok/q.att"
 head -c 10 "$G7/p.tk" > "$G7/trunc.tk"
 fails_with "certifycreation with a truncated -tk fails" "cannot read .*trunc.tk" u certifycreation -ho "$P" -hk "$KE" -salg ecc -tk "$G7/trunc.tk" -ch "$G7/p.ch" -oa "$G7/bad.att"
 fails_with "certifycreation with the ticket of another object fails" "rc 000004e0" u certifycreation -ho "$KE" -hk "$KE" -salg ecc -tk "$G7/p.tk" -ch "$G7/p.ch" -oa "$G7/bad.att"
