@@ -126,9 +126,9 @@ for kind in plain bound salt-rsa salt-ecc; do
             check "the encrypted inSensitive arrived intact ($h)" cmp "$G5/blob.in" "$G5/b.out"
             g5_flush "$BK"
         fi
-        had=$([ -n "$S" ] && [ -s "$TPM_DATA_DIR/h$S.bin" ] && echo yes)
+        g5_had=$([ -n "$S" ] && [ -s "$TPM_DATA_DIR/h$S.bin" ] && echo yes)
         run "flushcontext ($k)" u flushcontext -ha "$S"
-        check "flushcontext removes the session state file ($k)" test "$had" = yes -a ! -e "$TPM_DATA_DIR/h$S.bin"
+        check "flushcontext removes the session state file ($k)" test "$g5_had" = yes -a ! -e "$TPM_DATA_DIR/h$S.bin"
         g5_flush "$S"
     done
 done
@@ -243,9 +243,9 @@ g5_fails1_with "a tampered session state file is refused with exit 1" "TSS_RC_ST
 expect "the error says the state file was damaged or altered" "damaged or altered"
 cp "$G5/state.bak" "$TPM_DATA_DIR/h$S.bin"
 run "the restored state file works again" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
-had=$([ -n "$S" ] && [ -s "$TPM_DATA_DIR/h$S.bin" ] && echo yes)
+g5_had=$([ -n "$S" ] && [ -s "$TPM_DATA_DIR/h$S.bin" ] && echo yes)
 run "flushcontext the shared session" u flushcontext -ha "$S"
-check "its state file is gone" test "$had" = yes -a ! -e "$TPM_DATA_DIR/h$S.bin"
+check "its state file is gone" test "$g5_had" = yes -a ! -e "$TPM_DATA_DIR/h$S.bin"
 g5_flush "$S"
 
 run "startauthsession with TPM_SESSION_ENCKEY set" env TPM_SESSION_ENCKEY=$G5_K1 "${PREFIX}startauthsession" -se h
