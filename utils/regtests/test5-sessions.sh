@@ -44,14 +44,16 @@ g5_wire() {
 }
 # a utility with the library tracing the bytes it sends and receives
 g5_traced() { local p=$1; shift; env TPM_TRACE_LEVEL=3 "${PREFIX}$p" "$@"; }
-# like fails, but the exit status must be exactly 1
-g5_fails1() {
-    local name=$1 st
-    shift
+# g5_fails1_with NAME REGEX CMD...: the exit status must be exactly 1 and the output must
+# match REGEX (why it fails)
+g5_fails1_with() {
+    local name=$1 re=$2 st ok=1
+    shift 2
     "$@" >"$WORK/last.out" 2>&1
     st=$?
-    [ "$st" -eq 1 ] || echo "(exit status $st, expected 1)" >>"$WORK/last.out"
-    _report $([ "$st" -eq 1 ] && echo 0 || echo 1) "$name"
+    if [ "$st" -eq 1 ] && grep -qE -- "$re" "$WORK/last.out"; then ok=0; else
+        echo "(exit status $st, expected 1 and output matching: $re)" >>"$WORK/last.out"; fi
+    _report $ok "$name"
 }
 # g5_start NAME ARGS...: startauthsession ARGS; the handle goes to S
 g5_start() {
@@ -108,7 +110,7 @@ for kind in plain bound salt-rsa salt-ecc; do
         check "data read equals data written ($k)" test "$(cat "$G5/rd.bin")" = "$data"
         run "create under the password key through the session ($k)" \
             u create -hp "$PR" -pwdp ppw -bl -if "$G5/blob.in" -opr "$G5/b.priv" -opu "$G5/b.pub" -se0 "$S" 01
-        g5_fails1 "a wrong password through the session fails with exit 1 ($k)" \
+        g5_fails1_with "a wrong password through the session fails with exit 1 ($k)" "TPM_RC_BAD_AUTH|TPM_RC_AUTH_FAIL" \
             u nvread -ha $G5_NV -pwdn wrong -sz 4 -se0 "$S" 01
         if [ $kind = bound ]; then
             # on its bind entity the session key already holds the auth value (Part 1 19.6.11)
@@ -124,8 +126,9 @@ for kind in plain bound salt-rsa salt-ecc; do
             check "the encrypted inSensitive arrived intact ($h)" cmp "$G5/blob.in" "$G5/b.out"
             g5_flush "$BK"
         fi
+        g5_had=$([ -n "$S" ] && [ -s "$TPM_DATA_DIR/h$S.bin" ] && echo yes)
         run "flushcontext ($k)" u flushcontext -ha "$S"
-        check "flushcontext removes the session state file ($k)" test ! -e "$TPM_DATA_DIR/h$S.bin"
+        check "flushcontext removes the session state file ($k)" test "$g5_had" = yes -a ! -e "$TPM_DATA_DIR/h$S.bin"
         g5_flush "$S"
     done
 done
@@ -135,7 +138,7 @@ run "nvread through the salted bound session" u nvread -ha $G5_NV -pwdn npw -sz 
 check "salted bound session: data read equals data written" test "$(cat "$G5/rd.bin")" = "salted+bound"
 g5_flush "$S"
 g5_start "startauthsession bound with a wrong -pwdb" -se h -bi "$PR" -pwdb wrong
-g5_fails1 "a session bound with the wrong -pwdb cannot authorize on its bind key" \
+g5_fails1_with "a session bound with the wrong -pwdb cannot authorize on its bind key" "TPM_RC_BAD_AUTH|TPM_RC_AUTH_FAIL" \
     u create -hp "$PR" -bl -if "$G5/blob.in" -opr "$G5/b.priv" -opu "$G5/b.pub" -se0 "$S" 01
 g5_flush "$S"
 
@@ -194,7 +197,7 @@ for sym in xor aes; do
     run "nvread with encrypt (41), traced ($sym)" g5_traced nvread -ha $G5_NV -pwdn npw -sz ${#plain} -of "$G5/rd.bin" -se0 "$S" 41
     check "with encrypt the response has bytes but not the data ($sym)" sh -c '[ ${#1} -gt 50 ] && case "$1" in *"$2"*) exit 1;; esac' sh "$(g5_wire r)" "$ph"
     check "and the utility still gets the data ($sym)" test "$(cat "$G5/rd.bin")" = "$plain"
-    g5_fails1 "61 on nvread is refused: NV_Read has no parameter to encrypt ($sym)" \
+    g5_fails1_with "61 on nvread is refused: NV_Read has no parameter to encrypt ($sym)" "TSS_RC_NO_DECRYPT_PARAMETER" \
         u nvread -ha $G5_NV -pwdn npw -sz 4 -se0 "$S" 61
     expect "the message says why ($sym)" "no parameter"
     g5_flush "$S"
@@ -236,23 +239,24 @@ check "run 3 read what run 2 wrote, all through the one session" test "$(cat "$G
 cp "$TPM_DATA_DIR/h$S.bin" "$G5/state.bak"
 python3 -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[len(b)//2]^=1; open(sys.argv[2],"wb").write(b)' \
     "$G5/state.bak" "$TPM_DATA_DIR/h$S.bin"
-g5_fails1 "a tampered session state file is refused with exit 1" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
+g5_fails1_with "a tampered session state file is refused with exit 1" "TSS_RC_STATE_FILE" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
 expect "the error says the state file was damaged or altered" "damaged or altered"
 cp "$G5/state.bak" "$TPM_DATA_DIR/h$S.bin"
 run "the restored state file works again" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
+g5_had=$([ -n "$S" ] && [ -s "$TPM_DATA_DIR/h$S.bin" ] && echo yes)
 run "flushcontext the shared session" u flushcontext -ha "$S"
-check "its state file is gone" test ! -e "$TPM_DATA_DIR/h$S.bin"
+check "its state file is gone" test "$g5_had" = yes -a ! -e "$TPM_DATA_DIR/h$S.bin"
 g5_flush "$S"
 
 run "startauthsession with TPM_SESSION_ENCKEY set" env TPM_SESSION_ENCKEY=$G5_K1 "${PREFIX}startauthsession" -se h
 S=$(g5_handle); g5_track "$S"
 run "the same key reads the state" env TPM_SESSION_ENCKEY=$G5_K1 "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
-g5_fails1 "a wrong TPM_SESSION_ENCKEY is refused with exit 1" \
+g5_fails1_with "a wrong TPM_SESSION_ENCKEY is refused with exit 1" "TSS_RC_STATE_FILE" \
     env TPM_SESSION_ENCKEY=$G5_K2 "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
 expect "the error names the state file problem" "damaged or altered|TPM_SESSION_ENCKEY"
-g5_fails1 "no TPM_SESSION_ENCKEY (the per-user key) is refused too" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
+g5_fails1_with "no TPM_SESSION_ENCKEY (the per-user key) is refused too" "TSS_RC_STATE_FILE" u nvread -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
 run "the right key still works after the refusals" env TPM_SESSION_ENCKEY=$G5_K1 "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
-g5_fails1 "a malformed TPM_SESSION_ENCKEY is refused" env TPM_SESSION_ENCKEY=xyz "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
+g5_fails1_with "a malformed TPM_SESSION_ENCKEY is refused" "TSS_RC_BAD_PROPERTY_VALUE" env TPM_SESSION_ENCKEY=xyz "${PREFIX}nvread" -ha $G5_NV -pwdn npw -sz 3 -se0 "$S" 01
 expect "the error names the variable" "TPM_SESSION_ENCKEY has an invalid value"
 g5_flush "$S"
 g5_flush "$PE"
@@ -295,7 +299,7 @@ check "PolicyPassword gives the PolicyAuthValue digest" cmp "$G5/ccav.bin" "$G5/
 g5_flush "$T"
 
 g5_seal "policycommandcode + policyauthvalue" "$G5/ccav.bin"
-g5_fails1 "the password alone cannot unseal (userWithAuth clear)" u unseal -ha "$K" -pwd spw
+g5_fails1_with "the password alone cannot unseal (userWithAuth clear)" "TPM_RC_AUTH_UNAVAILABLE" u unseal -ha "$K" -pwd spw
 g5_start "policy session" -se p
 expect "a policy session handle" "^Handle 03[0-9a-f]{6}$"
 PS=$S
@@ -306,7 +310,7 @@ g5_unsealed "policyauthvalue: unsealed data equals the sealed data"
 check "unseal -of writes the secret 0600 (umask 022 or stricter)" bash -c '[ "$(stat -c %a "$1")" = 600 ]' _ "$G5/un.out"
 run "policycommandcode Unseal (again)" u policycommandcode -ha "$PS" -cc 15e
 run "policyauthvalue (again)" u policyauthvalue -ha "$PS"
-g5_fails1 "policyauthvalue: a wrong password fails" u unseal -ha "$K" -pwd wrong -se0 "$PS" 01
+g5_fails1_with "policyauthvalue: a wrong password fails" "TPM_RC_BAD_AUTH|TPM_RC_AUTH_FAIL" u unseal -ha "$K" -pwd wrong -se0 "$PS" 01
 run "policyrestart after the failure" u policyrestart -ha "$PS"
 run "policycommandcode Unseal (password)" u policycommandcode -ha "$PS" -cc 15e
 run "policypassword" u policypassword -ha "$PS"
@@ -318,10 +322,10 @@ g5_unseal "unseal through policypassword, response encrypted" -pwd spw -se0 "$PS
 g5_unsealed "policypassword: encrypted response decrypts to the sealed data"
 run "policycommandcode Unseal (password again)" u policycommandcode -ha "$PS" -cc 15e
 run "policypassword (again)" u policypassword -ha "$PS"
-g5_fails1 "policypassword: a wrong password fails" u unseal -ha "$K" -pwd wrong -se0 "$PS" 01
+g5_fails1_with "policypassword: a wrong password fails" "TPM_RC_BAD_AUTH|TPM_RC_AUTH_FAIL" u unseal -ha "$K" -pwd wrong -se0 "$PS" 01
 run "policyrestart" u policyrestart -ha "$PS"
 run "policycommandcode only" u policycommandcode -ha "$PS" -cc 15e
-g5_fails1 "a policy digest that does not match refuses the unseal" u unseal -ha "$K" -pwd spw -se0 "$PS" 01
+g5_fails1_with "a policy digest that does not match refuses the unseal" "TPM_RC_POLICY_FAIL" u unseal -ha "$K" -pwd spw -se0 "$PS" 01
 g5_flush "$PS" "$K"
 
 # policyrestart makes the TSS forget PolicyAuthValue: the HMAC must then leave the password out
@@ -353,7 +357,7 @@ g5_unsealed "policypcr: unsealed data equals the sealed data"
 g5_flush "$S"
 g5_start "policy session for another PCR" -se p
 run "policypcr PCR 17" u policypcr -ha "$S" -halg sha256 -bm 020000
-g5_fails1 "policypcr over another PCR refuses the unseal" u unseal -ha "$K" -se0 "$S" 00
+g5_fails1_with "policypcr over another PCR refuses the unseal" "TPM_RC_POLICY_FAIL" u unseal -ha "$K" -se0 "$S" 00
 g5_flush "$S" "$K"
 
 g5_start "trial session for policyor" -se t
@@ -387,12 +391,12 @@ g5_unseal "second use through policypcr with -pwd given: the password does not c
 g5_unsealed "policy reset: unsealed data equals the sealed data"
 run "policyrestart (branch 2)" u policyrestart -ha "$S"
 run "policycommandcode only (no branch)" u policycommandcode -ha "$S" -cc 15e
-g5_fails1 "policyor refuses a digest in neither branch" u policyor -ha "$S" -if "$G5/ccav.bin" -if "$G5/pcr.bin"
+g5_fails1_with "policyor refuses a digest in neither branch" "TPM_RC_VALUE" u policyor -ha "$S" -if "$G5/ccav.bin" -if "$G5/pcr.bin"
 g5_flush "$S"
 run "pcrextend PCR 16" u pcrextend -ha 16 -ic "g5 changes PCR 16"
 g5_start "policy session after the PCR changed" -se p
 run "policypcr PCR 16 (changed)" u policypcr -ha "$S" -bm 010000
-g5_fails1 "a changed PCR is in neither branch of the policyor" \
+g5_fails1_with "a changed PCR is in neither branch of the policyor" "TPM_RC_VALUE" \
     u policyor -ha "$S" -if "$G5/ccav.bin" -if "$G5/pcr.bin"
 g5_flush "$S" "$K"
 u pcrreset -ha 16 >/dev/null 2>&1
@@ -415,7 +419,7 @@ g5_start "policy session for policysecret" -se p
 run "policysecret owner (password)" u policysecret -ha 40000001 -hs "$S"
 g5_unseal "unseal through policysecret (session continues)" -se0 "$S" 01
 g5_unsealed "policysecret: unsealed data equals the sealed data"
-g5_fails1 "policysecret with a wrong owner password fails" u policysecret -ha 40000001 -hs "$S" -pwde wrong
+g5_fails1_with "policysecret with a wrong owner password fails" "TPM_RC_BAD_AUTH|TPM_RC_AUTH_FAIL" u policysecret -ha 40000001 -hs "$S" -pwde wrong
 g5_flush "$S"
 g5_start "policy session for policysecret via HMAC" -se p
 PS=$S
@@ -437,7 +441,7 @@ g5_unseal "unseal through policyticket" -se0 "$S" 00
 g5_unsealed "policyticket: unsealed data equals the sealed data"
 g5_flush "$S"
 g5_start "policy session for a wrong ticket" -se p
-g5_fails1 "policyticket with the wrong hierarchy fails" u policyticket -ha "$S" -to "$G5/to.bin" -tk "$G5/tk.bin" -hi p
+g5_fails1_with "policyticket with the wrong hierarchy fails" "TPM_RC_TICKET" u policyticket -ha "$S" -to "$G5/to.bin" -tk "$G5/tk.bin" -hi p
 g5_flush "$S" "$K"
 
 # PolicySigned: a key that lives outside the TPM signs (here, or offline with openssl)
@@ -477,15 +481,15 @@ g5_unseal "unseal through the offline signature" -se0 "$S" 00
 g5_unsealed "policysigned -is: unsealed data equals the sealed data"
 g5_flush "$S"
 g5_start "policy session for bad signatures" -se p -on "$G5/n3.bin"
-g5_fails1 "a signature over another session's nonce fails" \
+g5_fails1_with "a signature over another session's nonce fails" "TPM_RC_SIGNATURE" \
     u policysigned -hk "$LK" -ha "$S" -in "$G5/n3.bin" -is "$G5/offline.sig"
 { cat "$G5/n3.bin"; printf '\0\0\0\0'; } | openssl dgst -sha256 -sign "$G5/rsa.pem" -out "$G5/n3.sig"
 python3 -c 'import sys; b=bytearray(open(sys.argv[1],"rb").read()); b[10]^=1; open(sys.argv[1],"wb").write(b)' "$G5/n3.sig"
-g5_fails1 "a tampered signature fails" u policysigned -hk "$LK" -ha "$S" -in "$G5/n3.bin" -is "$G5/n3.sig"
+g5_fails1_with "a tampered signature fails" "TPM_RC_SIGNATURE" u policysigned -hk "$LK" -ha "$S" -in "$G5/n3.bin" -is "$G5/n3.sig"
 g5_flush "$S" "$K"
 g5_start "policy session for an encrypted signing key" -se p
 run "policysigned -sk with an encrypted PEM and -pwdk" u policysigned -hk "$LK" -ha "$S" -sk "$POLICIES/rsaprivkey.pem" -pwdk rrrr
-g5_fails1 "policysigned with a wrong -pwdk fails (and does not prompt)" \
+g5_fails1_with "policysigned with a wrong -pwdk fails (and does not prompt)" "is not a PEM private key, or -pwdk is wrong" \
     u policysigned -hk "$LK" -ha "$S" -sk "$POLICIES/rsaprivkey.pem" -pwdk wrong </dev/null
 expect "the message names the key file" "rsaprivkey.pem"
 g5_flush "$S" "$LK"
@@ -511,37 +515,39 @@ check "trial digest equals H(0 || CC_PolicyNameHash || nameHash)" \
     test "$(g5_bin2hex "$G5/pnh.bin")" = "$(g5_hash sha256 "${Z32}00000170$(g5_bin2hex "$G5/nh.bin")")"
 head -c 20 /dev/zero > "$G5/short.bin"
 run "policyrestart (short cpHash)" u policyrestart -ha "$S"
-g5_fails1 "a cpHash of the wrong size is refused" u policycphash -ha "$S" -cp "$G5/short.bin"
+g5_fails1_with "a cpHash of the wrong size is refused" "TPM_RC_SIZE" u policycphash -ha "$S" -cp "$G5/short.bin"
 g5_flush "$S"
 
 # ---- bad input ------------------------------------------------------------------------------
 
 g5_loaded > "$G5/mid.txt"
-g5_fails1 "startauthsession: bad session type" u startauthsession -se x
-g5_fails1 "startauthsession: bad hash algorithm" u startauthsession -se h -halg md5
-g5_fails1 "startauthsession: bad -sym" u startauthsession -se h -sym des
-g5_fails1 "startauthsession: a salt key that is not loaded" u startauthsession -se h -hs 80ffffff
-g5_fails1 "startauthsession: -on into a missing directory" u startauthsession -se p -on "$G5/none/n.bin"
+g5_fails1_with "startauthsession: bad session type" "bad value 'x' for -se" u startauthsession -se x
+g5_fails1_with "startauthsession: bad hash algorithm" "bad value 'md5' for -halg" u startauthsession -se h -halg md5
+g5_fails1_with "startauthsession: bad -sym" "bad value 'des' for -sym" u startauthsession -se h -sym des
+g5_fails1_with "startauthsession: a salt key that is not loaded" "TPM_RC_VALUE|TPM_RC_HANDLE" u startauthsession -se h -hs 80ffffff
+g5_fails1_with "startauthsession: -on into a missing directory" "cannot write .*none/n.bin" u startauthsession -se p -on "$G5/none/n.bin"
 g5_loaded > "$G5/mid2.txt"
-check "the failed startauthsessions left no session loaded" cmp "$G5/mid.txt" "$G5/mid2.txt"
-g5_fails1 "policyor with one -if" u policyor -ha 03000000 -if "$G5/ccav.bin"
-g5_fails1 "policyor with nine -if" u policyor -ha 03000000 -if "$G5/ccav.bin" -if "$G5/ccav.bin" -if "$G5/ccav.bin" \
+# (the TPM answered all three listings: "N handles")
+check "the failed startauthsessions left no session loaded" \
+    sh -c '[ "$(grep -cE "^[0-9]+ handles$" "$2")" -eq 3 ] && cmp "$1" "$2"' sh "$G5/mid.txt" "$G5/mid2.txt"
+g5_fails1_with "policyor with one -if" "2 to 8 -if policy digest files are required" u policyor -ha 03000000 -if "$G5/ccav.bin"
+g5_fails1_with "policyor with nine -if" "at most 8 -if" u policyor -ha 03000000 -if "$G5/ccav.bin" -if "$G5/ccav.bin" -if "$G5/ccav.bin" \
     -if "$G5/ccav.bin" -if "$G5/ccav.bin" -if "$G5/ccav.bin" -if "$G5/ccav.bin" -if "$G5/ccav.bin" -if "$G5/ccav.bin"
-g5_fails1 "policyor with a missing file" u policyor -ha 03000000 -if "$G5/ccav.bin" -if "$G5/none.bin"
-g5_fails1 "policysigned with both -sk and -is" u policysigned -hk 80000000 -ha 03000000 -sk "$G5/rsa.pem" -is "$G5/offline.sig"
-g5_fails1 "policysigned with neither -sk nor -is" u policysigned -hk 80000000 -ha 03000000
-g5_fails1 "policysigned with a key file that is not PEM" u policysigned -hk 80000000 -ha 03000000 -sk "$G5/seal.in"
-g5_fails1 "policyticket without -na or -hi" u policyticket -ha 03000000 -to "$G5/to.bin" -tk "$G5/tk.bin"
-g5_fails1 "policyticket with a ticket file that is not a ticket" u policyticket -ha 03000000 -to "$G5/to.bin" -tk "$G5/seal.in" -hi o
+g5_fails1_with "policyor with a missing file" "cannot read .*none.bin" u policyor -ha 03000000 -if "$G5/ccav.bin" -if "$G5/none.bin"
+g5_fails1_with "policysigned with both -sk and -is" "give one of -sk and -is" u policysigned -hk 80000000 -ha 03000000 -sk "$G5/rsa.pem" -is "$G5/offline.sig"
+g5_fails1_with "policysigned with neither -sk nor -is" "give one of -sk and -is" u policysigned -hk 80000000 -ha 03000000
+g5_fails1_with "policysigned with a key file that is not PEM" "seal.in is not a PEM private key" u policysigned -hk 80000000 -ha 03000000 -sk "$G5/seal.in"
+g5_fails1_with "policyticket without -na or -hi" "give one of -na and -hi" u policyticket -ha 03000000 -to "$G5/to.bin" -tk "$G5/tk.bin"
+g5_fails1_with "policyticket with a ticket file that is not a ticket" "cannot read .*seal.in" u policyticket -ha 03000000 -to "$G5/to.bin" -tk "$G5/seal.in" -hi o
 head -c 65 /dev/zero > "$G5/long.bin"
-g5_fails1 "policysecret with a policyRef file too long" u policysecret -ha 40000001 -hs 03000000 -pref "$G5/long.bin"
+g5_fails1_with "policysecret with a policyRef file too long" "at most 64 allowed" u policysecret -ha 40000001 -hs 03000000 -pref "$G5/long.bin"
 expect "the message names the file" "long.bin has 65 bytes"
 g5_start "trial session for -of errors" -se t
-g5_fails1 "policygetdigest -of into a missing directory" u policygetdigest -ha "$S" -of "$G5/none/d.bin"
+g5_fails1_with "policygetdigest -of into a missing directory" "cannot write .*none/d.bin" u policygetdigest -ha "$S" -of "$G5/none/d.bin"
 g5_flush "$S"
 for p in startauthsession policyrestart policygetdigest policycommandcode policyauthvalue policypassword \
     policypcr policyor policysecret policyticket policysigned policycphash policynamehash; do
-    g5_fails1 "$p -h prints the usage and exits 1" u $p -h
+    g5_fails1_with "$p -h prints the usage and exits 1" "^$p\$" u $p -h
     expect "$p -h: usage names the command" "Runs TPM2_"
 done
 
@@ -550,9 +556,10 @@ done
 g5_cleanup
 u pcrreset -ha 16 >/dev/null 2>&1
 g5_loaded > "$G5/after.txt"
-check "no objects or sessions left behind" cmp "$G5/before.txt" "$G5/after.txt"
+check "no objects or sessions left behind" \
+    sh -c '[ "$(grep -cE "^[0-9]+ handles$" "$2")" -eq 3 ] && cmp "$1" "$2"' sh "$G5/before.txt" "$G5/after.txt"
 u getcapability -cap 1 -pr 01000000 > "$G5/nv.txt" 2>&1
-check "the NV index of the group is gone" sh -c '! grep -qi "$2" "$1"' sh "$G5/nv.txt" "$G5_NV"
+check "the NV index of the group is gone" sh -c 'grep -qE "^[0-9]+ handles$" "$1" && ! grep -qi "$2" "$1"' sh "$G5/nv.txt" "$G5_NV"
 rm -rf "$G5"
 unset -f g5_handle g5_track g5_flush g5_hex g5_bin2hex g5_hex2bin g5_hash g5_zero g5_wire g5_traced \
-    g5_fails1 g5_start g5_loaded g5_cleanup g5_seal g5_unsealed g5_unseal
+    g5_fails1_with g5_start g5_loaded g5_cleanup g5_seal g5_unsealed g5_unseal

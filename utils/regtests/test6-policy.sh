@@ -91,21 +91,21 @@ run "policymaker -nz" u policymaker -nz -if "$G6/three.txt" -of "$G6/nz.bin"
 check "-nz hashes the last line alone" [ "$(g6_bin2hex "$G6/nz.bin")" = "$(g6_hash sha256 0000016b)" ]
 
 printf '0000016c0000014e\n000016b\n' > "$G6/odd.txt"
-fails "policymaker rejects an odd number of hex digits" u policymaker -if "$G6/odd.txt" -of "$G6/bad.bin"
+fails_with "policymaker rejects an odd number of hex digits" "odd number of hex digits" u policymaker -if "$G6/odd.txt" -of "$G6/bad.bin"
 expect "the message names line 2" "odd.txt line 2"
 printf '0000016c\n0000016b\n00x0\n' > "$G6/nonhex.txt"
-fails "policymaker rejects a non-hex character" u policymaker -if "$G6/nonhex.txt" -of "$G6/bad.bin"
+fails_with "policymaker rejects a non-hex character" "non-hex character" u policymaker -if "$G6/nonhex.txt" -of "$G6/bad.bin"
 expect "the message names line 3" "nonhex.txt line 3.*'x'"
 check "no output file after bad input" [ ! -e "$G6/bad.bin" ]
-fails "policymaker without -if" u policymaker -pr
-fails "policymaker with a missing file" u policymaker -if "$G6/none.txt"
-fails "policymakerpcr: more selected PCRs than values" u policymakerpcr -bm 030000 -if "$G6/cc.txt"
-fails "policymakerpcr: a mask beyond PCR 23" u policymakerpcr -bm 1000000
+fails_with "policymaker without -if" "missing -if" u policymaker -pr
+fails_with "policymaker with a missing file" "cannot read .*none.txt" u policymaker -if "$G6/none.txt"
+fails_with "policymakerpcr: more selected PCRs than values" "cc.txt line 1: a PCR value of 8 bytes, 32 expected" u policymakerpcr -bm 030000 -if "$G6/cc.txt"
+fails_with "policymakerpcr: a mask beyond PCR 23" "selects beyond PCR 23" u policymakerpcr -bm 1000000
 printf '%s\n' "$(g6_zero 32)" > "$G6/pcr0.txt"
 run "policymakerpcr -halg sha256 -bm 000001" u policymakerpcr -bm 000001 -if "$G6/pcr0.txt" -pr
 expect "policymakerpcr prints the PolicyPCR line" \
     "^0000017f00000001000b0301000066687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925$"
-fails "policymakerpcr: value of the wrong size" u policymakerpcr -halg sha1 -bm 000001 -if "$G6/pcr0.txt"
+fails_with "policymakerpcr: value of the wrong size" "pcr0.txt line 1: a PCR value of 32 bytes, 20 expected" u policymakerpcr -halg sha1 -bm 000001 -if "$G6/pcr0.txt"
 
 # ---- trial digests equal policymaker's --------------------------------------------------------
 
@@ -180,7 +180,7 @@ g6_policy_nv() {
     else
         run "nvdefinespace $1 with a policy" u nvdefinespace -hi o -ha "$1" -pwdn ipw -sz 8 -pol "$2" -at ar
         run "nvwrite $1 with its password" u nvwrite -ha "$1" -pwdn ipw -ic 01234567
-        fails "nvread $1 with its password is refused" u nvread -ha "$1" -pwdn ipw -sz 8
+        fails_with "nvread $1 with its password is refused" "TPM_RC_AUTH_UNAVAILABLE" u nvread -ha "$1" -pwdn ipw -sz 8
     fi
 }
 # g6_policy_read INDEX ok|no CMD... ";" ...: starts a policy session, runs the policy CMDs (@S = session),
@@ -194,14 +194,14 @@ g6_policy_read() {
         [ "$a" = @S ] && args+=("$G6_S") || args+=("$a")
     done
     if [ "$want" = ok ]; then run "nvread $idx through the policy session" u nvread -ha "$idx" -sz 8 -se0 "$G6_S" 0
-    else fails "nvread $idx without satisfying its policy" u nvread -ha "$idx" -sz 8 -se0 "$G6_S" 0; fi
+    else fails_with "nvread $idx without satisfying its policy" "TPM_RC_POLICY_FAIL" u nvread -ha "$idx" -sz 8 -se0 "$G6_S" 0; fi
     g6_flush "$G6_S"
 }
 
 # PolicyCommandCode(NV_Read)
 g6_policy_nv 01600003 "$G6/pcc-sha256.bin"
 g6_session p sha256 && { u policycommandcode -ha "$G6_S" -cc 00000137 >/dev/null 2>&1
-    fails "nvwrite with PolicyCommandCode(NV_Write) does not match the index policy" \
+    fails_with "nvwrite with PolicyCommandCode(NV_Write) does not match the index policy" "TPM_RC_POLICY_FAIL" \
         u nvwrite -ha 01600003 -ic 12345678 -se0 "$G6_S" 0; g6_flush "$G6_S"; }
 g6_policy_read 01600003 ok u policycommandcode -ha @S -cc 0000014e ";"
 
@@ -209,14 +209,14 @@ g6_policy_read 01600003 ok u policycommandcode -ha @S -cc 0000014e ";"
 g6_policy_nv 01600004 "$G6/pnv-sha256.bin"
 g6_policy_read 01600004 ok u policynv -ha 01600001 -pwda apw -hs @S -ic cd -off 2 ";"
 g6_session p sha256 && {
-    fails "policynv with operandB that differs from the index" u policynv -ha 01600001 -pwda apw -hs "$G6_S" -ic xx -off 2
+    fails_with "policynv with operandB that differs from the index" "TPM_RC_POLICY -" u policynv -ha 01600001 -pwda apw -hs "$G6_S" -ic xx -off 2
     g6_flush "$G6_S"; }
 
 # PolicyCounterTimer: clock > 0
 g6_policy_nv 01600005 "$G6/pct-sha256.bin"
 g6_policy_read 01600005 ok u policycountertimer -ha @S -if "$G6/zero8.bin" -off 8 -op 3 ";"
 g6_session p sha256 && {
-    fails "policycountertimer: clock < 0 is false" u policycountertimer -ha "$G6_S" -if "$G6/zero8.bin" -off 8 -op 5
+    fails_with "policycountertimer: clock < 0 is false" "TPM_RC_POLICY -" u policycountertimer -ha "$G6_S" -if "$G6/zero8.bin" -off 8 -op 5
     g6_flush "$G6_S"; }
 
 # PolicyNvWritten(NO): a write-once index
@@ -225,7 +225,7 @@ g6_session p sha256 && { u policynvwritten -hs "$G6_S" -ws n >/dev/null 2>&1
     run "nvwrite through PolicyNvWritten(NO): the first write" u nvwrite -ha 01600006 -ic 12345678 -se0 "$G6_S" 0
     g6_flush "$G6_S"; }
 g6_session p sha256 && { u policynvwritten -hs "$G6_S" -ws n >/dev/null 2>&1
-    fails "nvwrite through PolicyNvWritten(NO): a second write is refused" u nvwrite -ha 01600006 -ic 12345678 -se0 "$G6_S" 0
+    fails_with "nvwrite through PolicyNvWritten(NO): a second write is refused" "TPM_RC_POLICY_FAIL" u nvwrite -ha 01600006 -ic 12345678 -se0 "$G6_S" 0
     g6_flush "$G6_S"; }
 
 # PolicyAuthorizeNV: index 01600002 holds the TPMT_HA of PolicyCommandCode(NV_Read)
@@ -239,7 +239,7 @@ g6_policy_nv 01600007 "$G6/pan-sha256.bin"
 g6_policy_read 01600007 ok u policycommandcode -ha @S -cc 0000014e ";" u policyauthorizenv -ha 01600002 -pwda ppw -hs @S ";"
 g6_session p sha256 && {
     u policyauthvalue -ha "$G6_S" >/dev/null 2>&1
-    fails "policyauthorizenv when the session digest is not the stored policy" \
+    fails_with "policyauthorizenv when the session digest is not the stored policy" "TPM_RC_VALUE" \
         u policyauthorizenv -ha 01600002 -pwda ppw -hs "$G6_S"
     g6_flush "$G6_S"; }
 
@@ -265,7 +265,7 @@ g6_policy_nv 01600008 "$G6/pa-sha256.bin"
 g6_policy_read 01600008 ok u policycommandcode -ha @S -cc 0000014e ";" \
     u policyauthorize -ha @S -appr "$G6/approved.bin" -skn "$G6/signame.bin" -tk "$G6/appr.tk" ";"
 g6_session p sha256 && {
-    fails "policyauthorize of a policy the key did not approve" \
+    fails_with "policyauthorize of a policy the key did not approve" "TPM_RC_VALUE" \
         u policyauthorize -ha "$G6_S" -appr "$G6/approved.bin" -skn "$G6/signame.bin" -tk "$G6/appr.tk"
     g6_flush "$G6_S"; }
 g6_flush "$G6_K"
@@ -281,31 +281,31 @@ if g6_session p sha256; then
     g6_flush "$G6_S"
 fi
 if g6_session p sha256; then
-    fails "sign through a session without PolicyPCR" u sign -hk "$G6_K" -halg sha256 -salg ecc -if "$G6/cc.txt" -se0 "$G6_S" 0
+    fails_with "sign through a session without PolicyPCR" "TPM_RC_POLICY_FAIL" u sign -hk "$G6_K" -halg sha256 -salg ecc -if "$G6/cc.txt" -se0 "$G6_S" 0
     g6_flush "$G6_S"
 fi
-fails "sign with a password (userWithAuth clear)" u sign -hk "$G6_K" -halg sha256 -salg ecc -if "$G6/cc.txt"
+fails_with "sign with a password (userWithAuth clear)" "TPM_RC_AUTH_UNAVAILABLE" u sign -hk "$G6_K" -halg sha256 -salg ecc -if "$G6/cc.txt"
 g6_flush "$G6_K"
 
 # ---- TPM 1.83 commands swtpm lacks: the bytes sent -------------------------------------------
 
 # the command bytes from the trace (TPM_TRACE_LEVEL=3) of the previous command
 g6_bytes() { sed -n '/^command (/,/^response/p' "$WORK/last.out" | grep -v ':$\|^response' | tr -d ' \n'; }
-TPM_TRACE_LEVEL=3 fails "policycapability (TPM_RC_COMMAND_CODE on swtpm)" \
+TPM_TRACE_LEVEL=3 fails_with "policycapability (TPM_RC_COMMAND_CODE on swtpm)" "TPM_RC_COMMAND_CODE" \
     u policycapability -hs 03000000 -ic abc -off 4 -op 3 -cap 6 -pr 100
 expect "policycapability answered TPM_RC_COMMAND_CODE" "rc 00000143"
 # handle, operandB "abc", offset 4, operation 3, capability 6, property 0x100
 check "policycapability command bytes" [ "$(g6_bytes)" = \
     "80010000001f0000019b030000000003616263000400030000000600000100" ]
 g6_hex2bin "$(g6_hash sha256 01)" > "$G6/phash.bin"
-TPM_TRACE_LEVEL=3 fails "policyparameters (TPM_RC_COMMAND_CODE on swtpm)" \
+TPM_TRACE_LEVEL=3 fails_with "policyparameters (TPM_RC_COMMAND_CODE on swtpm)" "TPM_RC_COMMAND_CODE" \
     u policyparameters -ha 03000001 -ph "$G6/phash.bin"
 expect "policyparameters answered TPM_RC_COMMAND_CODE" "rc 00000143"
 check "policyparameters command bytes" [ "$(g6_bytes)" = \
     "8001000000300000019c030000010020$(g6_hash sha256 01)" ]
-fails "policycapability: -op out of range" u policycapability -hs 03000000 -ic a -op c -cap 6 -pr 100
-fails "policynv: no operandB" u policynv -ha 01600001 -hs 03000000
-fails "policynv: both -ic and -if" u policynv -ha 01600001 -hs 03000000 -ic a -if "$G6/five.bin"
+fails_with "policycapability: -op out of range" "-op c is not an operation" u policycapability -hs 03000000 -ic a -op c -cap 6 -pr 100
+fails_with "policynv: no operandB" "operandB is required" u policynv -ha 01600001 -hs 03000000
+fails_with "policynv: both -ic and -if" "-ic and -if cannot both be given" u policynv -ha 01600001 -hs 03000000 -ic a -if "$G6/five.bin"
 
 # ---- auth changes -------------------------------------------------------------------------
 
@@ -319,7 +319,7 @@ g6_flush "$G6_K"
 run "load the new private" u load -hp "$G6_P" -pwdp sto -ipr "$G6/ocnew.priv" -ipu "$G6/oc.pub"
 G6_K=$(g6_handle); g6_track "$G6_K"
 run "sign with the new password" u sign -hk "$G6_K" -pwdk new -halg sha256 -salg ecc -if "$G6/cc.txt"
-fails "sign with the old password fails" u sign -hk "$G6_K" -pwdk old -halg sha256 -salg ecc -if "$G6/cc.txt"
+fails_with "sign with the old password fails" "TPM_RC_BAD_AUTH|TPM_RC_AUTH_FAIL" u sign -hk "$G6_K" -pwdk old -halg sha256 -salg ecc -if "$G6/cc.txt"
 printf 'filepw\0' > "$G6/keypw.txt"
 run "objectchangeauth -ipwdn file" u objectchangeauth -hp "$G6_P" -ho "$G6_K" -pwdo new -ipwdn "$G6/keypw.txt" \
     -opr "$G6/ocfile.priv"
@@ -340,12 +340,12 @@ if g6_session p sha256; then
     g6_flush "$G6_S"
 fi
 run "nvread with the new password" u nvread -ha 01600009 -pwdn new -sz 8
-fails "nvread with the old password fails" u nvread -ha 01600009 -pwdn old -sz 8
-fails "nvchangeauth with a password session is refused" u nvchangeauth -ha 01600009 -pwdo new -pwdn x
+fails_with "nvread with the old password fails" "TPM_RC_BAD_AUTH|TPM_RC_AUTH_FAIL" u nvread -ha 01600009 -pwdn old -sz 8
+fails_with "nvchangeauth with a password session is refused" "TPM_RC_AUTH_TYPE" u nvchangeauth -ha 01600009 -pwdo new -pwdn x
 
 # hierarchychangeauth: owner to a password and back
 run "hierarchychangeauth owner -> password" u hierarchychangeauth -hi o -pwdn "$G6_OWNERPW"
-fails "createprimary without the owner password fails" u createprimary -hi o -ecc nistp256
+fails_with "createprimary without the owner password fails" "TPM_RC_BAD_AUTH|TPM_RC_AUTH_FAIL" u createprimary -hi o -ecc nistp256
 g6_track "$(g6_handle)"; g6_flush "$(g6_handle)"
 run "createprimary with the owner password" u createprimary -hi o -pwdp "$G6_OWNERPW" -ecc nistp256
 g6_track "$(g6_handle)"; g6_flush "$(g6_handle)"
@@ -370,7 +370,7 @@ if g6_session p sha256; then
     g6_flush "$G6_S"
 fi
 run "setprimarypolicy owner back to empty" u setprimarypolicy -hi o
-fails "setprimarypolicy with a bad hierarchy" u setprimarypolicy -hi x
+fails_with "setprimarypolicy with a bad hierarchy" "bad value 'x' for -hi" u setprimarypolicy -hi x
 
 # ---- the sample applications ----------------------------------------------------------------
 
@@ -386,9 +386,11 @@ g6_cleanup
 run "owner auth restored (createprimary with no password)" u createprimary -hi o -ecc nistp256
 g6_flush "$(g6_handle)"
 g6_loaded > "$G6/after.txt"
-check "no objects or sessions left behind" cmp "$WORK/g6-before.txt" "$G6/after.txt"
+# (the TPM answered both listings: "N handles")
+check "no objects or sessions left behind" \
+    sh -c '[ "$(grep -cE "^[0-9]+ handles$" "$2")" -eq 2 ] && cmp "$1" "$2"' sh "$WORK/g6-before.txt" "$G6/after.txt"
 u getcapability -cap 1 -pr 01600000 > "$G6/nv.txt" 2>&1
-check "no NV index of the group left behind" sh -c '! grep -q "0160000[1-9]" "$1"' sh "$G6/nv.txt"
+check "no NV index of the group left behind" sh -c 'grep -qE "^[0-9]+ handles$" "$1" && ! grep -q "0160000[1-9]" "$1"' sh "$G6/nv.txt"
 rm -rf "$G6" "$WORK/g6-before.txt"
 unset -f g6_loaded g6_handle g6_track g6_flush g6_hex2bin g6_bin2hex g6_hash g6_keyname g6_zero g6_session g6_trial \
     g6_cleanup g6_restore_owner g6_policy_nv g6_policy_read g6_bytes
