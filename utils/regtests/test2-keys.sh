@@ -207,9 +207,9 @@ done
 run "publicname -den -ipem ECC" u publicname -den -ipem ext_ec.pub.pem -ns
 check "publicname -den ECC: IBM's ECDH(sha256) decryption public area" \
     t2_has_line "$(t2_name_of ec 00020440 00100019000b ext_ec.pub.pem)" "$WORK/last.out"
-fails_with "loadexternal -pwdk without -ider fails" "-pwdk is only for" u loadexternal -ipem ext_rsa.pub.pem -pwdk x
+fails_with "loadexternal -pwdk without -ider fails" "only for an -ider key pair" u loadexternal -ipem ext_rsa.pub.pem -pwdk x
 expect "-pwdk is for -ider" "-pwdk is only for an -ider key pair"
-fails_with "publicname -uwa with -ipu fails" "-uwa is unused" u publicname -ipu sir.pub -uwa
+fails_with "publicname -uwa with -ipu fails" "unused for a TPM2B_PUBLIC input" u publicname -ipu sir.pub -uwa
 expect "-uwa is unused with -ipu" "-uwa is unused"
 # importpem -st: the imported key is a working parent, with the same Name
 for k in rsa ec; do
