@@ -25,8 +25,15 @@ g3_ecdsa_der() {
     body=$(g3_derint "$r")$(g3_derint "$s")
     g3_unhex "30$(printf '%02x' $((${#body} / 2)))$body" > "$2"
 }
-# a signature that did not verify, and so left no output file behind
-g3_refused() { local name=$1 out=$2; shift 2; rm -f "$out"; fails "$name" "$@"; check "$name: no $out" test ! -e "$out"; }
+# g3_refused NAME OUT REGEX CMD...: CMD fails for the reason REGEX names (fails_with), and so
+# leaves no output file OUT behind
+g3_refused() {
+    local name=$1 out=$2 re=$3
+    shift 3
+    rm -f "$out"
+    fails_with "$name" "$re" "$@"
+    check "$name: no $out" test ! -e "$out"
+}
 # the loaded key of the last run (a load), or "" when it failed
 g3_load() { run "$1" u load -hp "$P" -pwdp sto -ipr "$2.priv" -ipu "$2.pub"; K=$(g3_handle); }
 
@@ -52,21 +59,21 @@ for scheme in rsassa rsapss; do
         check "openssl dgst -verify $scheme $h" openssl dgst -"$h" -verify rs.pem $pss -signature raw.sig msg.txt
     done
 done
-fails "TPM refuses the signature over another message" u verifysignature -hk "$K" -if other.txt -is sig-rsassa-sha256.bin
-fails "-ipem refuses the signature over another message" u verifysignature -ipem rs.pem -if other.txt -is sig-rsassa-sha256.bin
+fails_with "TPM refuses the signature over another message" TPM_RC_SIGNATURE u verifysignature -hk "$K" -if other.txt -is sig-rsassa-sha256.bin
+fails_with "-ipem refuses the signature over another message" TSS_RC_RSA_SIGNATURE u verifysignature -ipem rs.pem -if other.txt -is sig-rsassa-sha256.bin
 openssl dgst -sha256 -binary msg.txt > msg.sha256
 run "verifysignature -ih (a digest) by the TPM and -ipem" u verifysignature -hk "$K" -ipem rs.pem -ih msg.sha256 -is sig-rsapss-sha256.bin
 tail -c +7 sig-rsassa-sha256.bin > raw.sig
 run "verifysignature -raw RSA signature by the TPM and -ipem" u verifysignature -hk "$K" -ipem rs.pem -raw -rsa -if msg.txt -is raw.sig
-g3_refused "sign -ipu with another key's public area" bad.sig u sign -hk "$K" -pwdk sig -if msg.txt -ipu r2.pub -os bad.sig
-g3_refused "sign with a wrong key password" bad.sig u sign -hk "$K" -pwdk wrong -if msg.txt -os bad.sig
-g3_refused "sign without -if" bad.sig u sign -hk "$K" -pwdk sig -os bad.sig
-g3_refused "sign with an unreadable -if" bad.sig u sign -hk "$K" -pwdk sig -if missing.txt -os bad.sig
+g3_refused "sign -ipu with another key's public area" bad.sig TSS_RC_RSA_SIGNATURE u sign -hk "$K" -pwdk sig -if msg.txt -ipu r2.pub -os bad.sig
+g3_refused "sign with a wrong key password" bad.sig "TPM_RC_(BAD_AUTH|AUTH_FAIL)" u sign -hk "$K" -pwdk wrong -if msg.txt -os bad.sig
+g3_refused "sign without -if" bad.sig "missing -if" u sign -hk "$K" -pwdk sig -os bad.sig
+g3_refused "sign with an unreadable -if" bad.sig "cannot read missing.txt" u sign -hk "$K" -pwdk sig -if missing.txt -os bad.sig
 head -c 100 sig-rsassa-sha256.bin > trunc.sig
-g3_refused "verifysignature -hk of a truncated signature file" ver.tk u verifysignature -hk "$K" -if msg.txt -is trunc.sig -tk ver.tk
-fails "verifysignature -ipem of a truncated signature file" u verifysignature -ipem rs.pem -if msg.txt -is trunc.sig
-fails "verifysignature without -hk, -ipem or -ihmac" u verifysignature -if msg.txt -is sig-rsassa-sha256.bin
-fails "verifysignature -ipem of a file that is not PEM" u verifysignature -ipem msg.txt -if msg.txt -is sig-rsassa-sha256.bin
+g3_refused "verifysignature -hk of a truncated signature file" ver.tk "cannot read trunc.sig" u verifysignature -hk "$K" -if msg.txt -is trunc.sig -tk ver.tk
+fails_with "verifysignature -ipem of a truncated signature file" "cannot read trunc.sig" u verifysignature -ipem rs.pem -if msg.txt -is trunc.sig
+fails_with "verifysignature without -hk, -ipem or -ihmac" "one of -hk, -ipem, -ihmac must be specified" u verifysignature -if msg.txt -is sig-rsassa-sha256.bin
+fails_with "verifysignature -ipem of a file that is not PEM" "msg.txt is not a PEM public key" u verifysignature -ipem msg.txt -if msg.txt -is sig-rsassa-sha256.bin
 run "hash the message with the TPM for a ticket" u hash -hi o -halg sha256 -if msg.txt -oh msg.hash -tk msg.tk
 run "sign with a hashcheck ticket" u sign -hk "$K" -pwdk sig -if msg.txt -tk msg.tk -os sig-tk.bin
 rm -f ver.tk
@@ -86,20 +93,20 @@ for h in sha1 sha256 sha384 sha512; do
     g3_ecdsa_der "ecc-$h.sig" ecc.der
     check "openssl dgst -verify ecdsa $h" openssl dgst -"$h" -verify es.pem -signature ecc.der msg.txt
 done
-fails "TPM refuses the ECDSA signature over another message" u verifysignature -hk "$K" -if other.txt -is ecc-sha256.sig
-fails "-ipem refuses the ECDSA signature over another message" u verifysignature -ipem es.pem -if other.txt -is ecc-sha256.sig
-fails "-ipem with the RSA key refuses an ECDSA signature" u verifysignature -ipem rs.pem -if msg.txt -is ecc-sha256.sig
+fails_with "TPM refuses the ECDSA signature over another message" TPM_RC_SIGNATURE u verifysignature -hk "$K" -if other.txt -is ecc-sha256.sig
+fails_with "-ipem refuses the ECDSA signature over another message" TSS_RC_EC_SIGNATURE u verifysignature -ipem es.pem -if other.txt -is ecc-sha256.sig
+fails_with "-ipem with the RSA key refuses an ECDSA signature" "an ECDSA signature needs an EC key" u verifysignature -ipem rs.pem -if msg.txt -is ecc-sha256.sig
 g3_flush "$K"
 # a signature OpenSSL made, checked by -ipem and by the TPM through a loaded external key
 # (the P-256 key pair of utils/policies/)
 ext_pem=$POLICIES/p256pubkey.pem
 openssl dgst -sha256 -sign "$POLICIES/p256privkey.pem" -out ext.der msg.txt
 run "verifysignature -raw -ecc of an OpenSSL signature with -ipem" u verifysignature -ipem "$ext_pem" -ecc -raw -if msg.txt -is ext.der
-fails "verifysignature -raw -ecc of an OpenSSL signature over another message" u verifysignature -ipem "$ext_pem" -ecc -raw -if other.txt -is ext.der
+fails_with "verifysignature -raw -ecc of an OpenSSL signature over another message" TSS_RC_EC_SIGNATURE u verifysignature -ipem "$ext_pem" -ecc -raw -if other.txt -is ext.der
 run "loadexternal the OpenSSL public key" u loadexternal -hi n -ipem "$ext_pem" -ecc
 K=$(g3_handle)
 run "verifysignature -raw -ecc of an OpenSSL signature by the TPM" u verifysignature -hk "$K" -ecc -raw -if msg.txt -is ext.der
-fails "verifysignature -raw -ecc of a non-DER file" u verifysignature -hk "$K" -ecc -raw -if msg.txt -is msg.txt
+fails_with "verifysignature -raw -ecc of a non-DER file" "not a DER ECDSA signature" u verifysignature -hk "$K" -ecc -raw -if msg.txt -is msg.txt
 g3_flush "$K"
 
 # ---- HMAC and ECDAA signatures
@@ -112,16 +119,16 @@ check "the HMAC equals openssl's HMAC of the digest" test "$(g3_hex hmac.sig | c
 run "verifysignature hmac by the TPM" u verifysignature -hk "$K" -if msg.txt -is hmac.sig
 run "verifysignature hmac with -ihmac" u verifysignature -ihmac hmac.key -if msg.txt -is hmac.sig
 head -c 32 /dev/urandom > hmac2.key
-fails "-ihmac with another key fails" u verifysignature -ihmac hmac2.key -if msg.txt -is hmac.sig
-g3_refused "sign hmac -ipu (no public-key check for HMAC)" bad.sig u sign -hk "$K" -salg hmac -if msg.txt -ipu hm.pub -os bad.sig
+fails_with "-ihmac with another key fails" TSS_RC_HMAC_VERIFY u verifysignature -ihmac hmac2.key -if msg.txt -is hmac.sig
+g3_refused "sign hmac -ipu (no public-key check for HMAC)" bad.sig "-ipu verifies only rsassa, rsapss and ecdsa" u sign -hk "$K" -salg hmac -if msg.txt -ipu hm.pub -os bad.sig
 g3_flush "$K"
 run "create ECDAA key (BN P-256)" u create -hp "$P" -pwdp sto -ecc bnp256 -dau -kt f -kt p -opr da.priv -opu da.pub
 g3_load "load ECDAA key" da
 run "commit writes the counter" u commit -hk "$K" -cf counter.bin
-g3_refused "sign ecdaa without -cf" bad.sig u sign -hk "$K" -scheme ecdaa -if msg.txt -os bad.sig
+g3_refused "sign ecdaa without -cf" bad.sig "needs the commit counter file -cf" u sign -hk "$K" -scheme ecdaa -if msg.txt -os bad.sig
 run "sign ecdaa with the commit counter" u sign -hk "$K" -scheme ecdaa -cf counter.bin -if msg.txt -os ecdaa.sig
 check "ecdaa: signature algorithm in the file" test "$(g3_hex ecdaa.sig | cut -c1-4)" = 001a
-g3_refused "sign ecdaa with a used counter" bad.sig u sign -hk "$K" -scheme ecdaa -cf counter.bin -if msg.txt -os bad.sig
+g3_refused "sign ecdaa with a used counter" bad.sig TPM_RC_VALUE u sign -hk "$K" -scheme ecdaa -cf counter.bin -if msg.txt -os bad.sig
 g3_flush "$K"
 
 # ---- hash
@@ -136,10 +143,10 @@ for h in sha1 sha384 sha512; do
 done
 run "hash without -ns or -v" u hash -if msg.txt
 check "prints no hash, as IBM's" bash -c '! grep -q . "$1"' sh "$WORK/last.out"
-fails "hash without input" u hash -halg sha256
-fails "hash with both -if and -ic" u hash -if msg.txt -ic abc
+fails_with "hash without input" "one of -ic and -if is required" u hash -halg sha256
+fails_with "hash with both -if and -ic" "one of -ic and -if is required" u hash -if msg.txt -ic abc
 head -c 5000 /dev/urandom > big.bin
-g3_refused "hash of more than a TPM buffer" big.hash u hash -if big.bin -oh big.hash
+g3_refused "hash of more than a TPM buffer" big.hash "5000 bytes is more than the 2048 allowed" u hash -if big.bin -oh big.hash
 
 # ---- RSA encryption
 run "create RSA OAEP decryption key" u create -hp "$P" -pwdp sto -rsa 2048 -deo -kt f -kt p -pwdk dec -opr rd.priv -opu rd.pub
@@ -159,8 +166,8 @@ printf 'dec\0' > dec.pw
 rm -f dec.bin
 run "rsadecrypt -ipwdk (password file)" u rsadecrypt -hk "$K" -ipwdk dec.pw -ie enc.bin -od dec.bin
 check "rsadecrypt -ipwdk round trip" cmp plain.bin dec.bin
-g3_refused "rsadecrypt with a wrong password" dec2.bin u rsadecrypt -hk "$K" -pwdk wrong -ie enc.bin -od dec2.bin
-g3_refused "rsadecrypt of a corrupted ciphertext" dec2.bin u rsadecrypt -hk "$K" -pwdk dec -ie plain.bin -od dec2.bin
+g3_refused "rsadecrypt with a wrong password" dec2.bin "TPM_RC_(BAD_AUTH|AUTH_FAIL)" u rsadecrypt -hk "$K" -pwdk wrong -ie enc.bin -od dec2.bin
+g3_refused "rsadecrypt of a corrupted ciphertext" dec2.bin TPM_RC_SIZE u rsadecrypt -hk "$K" -pwdk dec -ie plain.bin -od dec2.bin
 g3_flush "$K"
 run "create RSA NULL-scheme decryption key" u create -hp "$P" -pwdp sto -rsa 2048 -den -kt f -kt p -pwdk dec -opr rn.priv -opu rn.pub
 g3_load "load RSA NULL-scheme key" rn
@@ -170,7 +177,7 @@ for h in sha1 sha256 sha384 sha512; do
     run "rsadecrypt -oid $h signs a digest" u rsadecrypt -hk "$K" -pwdk dec -ie "msg.$h" -oid "$h" -od "oid-$h.sig"
     check "openssl dgst -verify the -oid $h signature" openssl dgst -"$h" -verify rn.pem -signature "oid-$h.sig" msg.txt
 done
-g3_refused "rsadecrypt -oid with a digest of the wrong size" bad.sig u rsadecrypt -hk "$K" -pwdk dec -ie msg.sha1 -oid sha256 -od bad.sig
+g3_refused "rsadecrypt -oid with a digest of the wrong size" bad.sig "holds 20 bytes, not a 32 byte digest" u rsadecrypt -hk "$K" -pwdk dec -ie msg.sha1 -oid sha256 -od bad.sig
 g3_flush "$K"
 
 # ---- symmetric encryption (AES-128 CFB, zero IV), checked against openssl enc
@@ -185,8 +192,8 @@ run "encryptdecrypt -d decrypt" u encryptdecrypt -hk "$K" -pwdk aes -d -if sym.e
 check "encryptdecrypt round trip" cmp sym.in sym.out
 run "encryptdecrypt -2 encrypt" u encryptdecrypt -hk "$K" -pwdk aes -2 -if sym.in -of sym2.enc
 check "-2 gives the same ciphertext" cmp sym.enc sym2.enc
-g3_refused "encryptdecrypt with a wrong password" sym3.enc u encryptdecrypt -hk "$K" -pwdk wrong -if sym.in -of sym3.enc
-g3_refused "encryptdecrypt without -if" sym3.enc u encryptdecrypt -hk "$K" -pwdk aes -of sym3.enc
+g3_refused "encryptdecrypt with a wrong password" sym3.enc "TPM_RC_(BAD_AUTH|AUTH_FAIL)" u encryptdecrypt -hk "$K" -pwdk wrong -if sym.in -of sym3.enc
+g3_refused "encryptdecrypt without -if" sym3.enc "missing -if" u encryptdecrypt -hk "$K" -pwdk aes -of sym3.enc
 g3_flush "$K"
 
 # ---- sealed data
@@ -197,7 +204,7 @@ run "unseal" u unseal -ha "$K" -pwd sea -of seal.out
 check "unsealed data equals the sealed data" cmp seal.in seal.out
 run "unseal -v prints the data" u unseal -ha "$K" -pwd sea -v
 expect "unseal -v printed the sealed bytes" "$(g3_hex seal.in | sed 's/../& /g; s/ $//')"
-g3_refused "unseal with a wrong password" seal2.out u unseal -ha "$K" -pwd wrong -of seal2.out
+g3_refused "unseal with a wrong password" seal2.out "TPM_RC_(BAD_AUTH|AUTH_FAIL)" u unseal -ha "$K" -pwd wrong -of seal2.out
 g3_flush "$K" "$P"
 
 # whatever a failed step left loaded goes too, so later groups start clean
