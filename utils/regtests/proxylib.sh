@@ -5,7 +5,9 @@
 #   proxy_start LOG ARGS...    starts "${PREFIX}tpmproxy -port P ARGS" on a free pair, as a
 #                              direct child (signals reach it); sets PROXY_PORT, PROXY_PID;
 #                              fails when none would listen
-#   proxy_stop                 SIGTERM, then waits (at most 5 s) for it to end
+#   proxy_stop                 SIGTERM (to the proxy itself under a PROXY_WRAP such as strace),
+#                              then waits (at most 5 s) for it to end; the proxy must not
+#                              outlive the group: it holds the TPM connection
 proxy_free_port() {
     local p i lo
     lo=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
@@ -34,6 +36,8 @@ proxy_start() {
 }
 proxy_stop() {
     local i
+    # under a wrapper (strace) the proxy is its child: SIGTERM to strace would only detach it
+    pkill -TERM -P "$PROXY_PID" 2>/dev/null
     kill "$PROXY_PID" 2>/dev/null
     for i in $(seq 1 100); do kill -0 "$PROXY_PID" 2>/dev/null || break; sleep 0.05; done
     kill -9 "$PROXY_PID" 2>/dev/null
