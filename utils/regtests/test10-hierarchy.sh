@@ -19,7 +19,8 @@ fails_with "clockset backwards is refused" "TPM_RC_VALUE" u clockset -hi o -cloc
 run "clockrateadjust -adj 1" u clockrateadjust -adj 1
 run "clockrateadjust -adj 0 (owner)" u clockrateadjust -hi o -adj 0
 fails_with "clockrateadjust -adj 5 is out of range" "-adj must be between -3 and 3" u clockrateadjust -adj 5
-fails_with "readclock into a missing directory" "cannot write .*/no/such/dir/c\.bin" u readclock -oclock "$WORK/no/such/dir/c.bin"
+fails_with "readclock into a missing directory" "cannot write .*/no/such/dir/c\.bin" \
+    u readclock -oclock "$WORK/no/such/dir/c.bin"
 
 # ---- test result
 run "gettestresult" u gettestresult
@@ -32,7 +33,8 @@ expect "max tries is 7" "0000020f value 00000007"
 expect "recovery time is 20" "00000210 value 00000014"
 expect "lockout recovery is 2" "00000211 value 00000002"
 run "dictionaryattacklockreset" u dictionaryattacklockreset
-fails_with "dictionaryattacklockreset with a wrong lockout password" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" u dictionaryattacklockreset -pwd wrong
+fails_with "dictionaryattacklockreset with a wrong lockout password" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" \
+    u dictionaryattacklockreset -pwd wrong
 expect "the failure is TPM_RC_AUTH_FAIL" "^(TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH) "
 sleep 3 # lockout recovery (2 s) after the failed lockout authorization
 # lenient parameters for whatever runs after this group on the same TPM (a lockout recovery

@@ -82,16 +82,20 @@ check "both sides compute the same Z2" cmp za2.pt zb2.pt
 check "Z1 differs from Z2" [ "$(t9_hex za1.pt)" != "$(t9_hex za2.pt)" ]
 check "Z1 is on P-256" t9_on_p256 za1.pt
 rm -f bad.pt
-fails_with "zgen2phase with a used counter fails" "TPM_RC_VALUE.*parameter 4" u zgen2phase -hk "$KA" -qsb qsb.pt -qeb qeb.pt -cf ca.cnt -z1 bad.pt
+fails_with "zgen2phase with a used counter fails" "TPM_RC_VALUE.*parameter 4" \
+    u zgen2phase -hk "$KA" -qsb qsb.pt -qeb qeb.pt -cf ca.cnt -z1 bad.pt
 expect "used counter is rejected as TPM_RC_VALUE of the counter" '^TPM_RC_VALUE.*parameter 4'
 check "failed zgen2phase wrote no file" [ ! -e bad.pt ]
-fails_with "zgen2phase with a wrong key password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" u zgen2phase -hk "$KB" -pwdk wrong -qsb qsa.pt -qeb qea.pt -cf cb.cnt
+fails_with "zgen2phase with a wrong key password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" \
+    u zgen2phase -hk "$KB" -pwdk wrong -qsb qsa.pt -qeb qea.pt -cf cb.cnt
 expect "zgen2phase wrong password is decoded" '^(TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH) '
 fails_with "zgen2phase without -qeb fails" "zgen2phase: missing -qeb" u zgen2phase -hk "$KA" -qsb qsb.pt -cf ca.cnt
 expect "zgen2phase names the missing flag" '^zgen2phase: missing -qeb'
 head -c 20 qsb.pt > trunc.pt
-fails_with "zgen2phase of a truncated point file fails" "cannot read trunc\\.pt" u zgen2phase -hk "$KA" -qsb trunc.pt -qeb qeb.pt -cf ca.cnt
-fails_with "tpmpublic2eccpoint of a file that is no public key fails" "cannot read hkey\\.dat" u tpmpublic2eccpoint -ipu hkey.dat -pt bad.pt
+fails_with "zgen2phase of a truncated point file fails" "cannot read trunc\\.pt" \
+    u zgen2phase -hk "$KA" -qsb trunc.pt -qeb qeb.pt -cf ca.cnt
+fails_with "tpmpublic2eccpoint of a file that is no public key fails" "cannot read hkey\\.dat" \
+    u tpmpublic2eccpoint -ipu hkey.dat -pt bad.pt
 check "tpmpublic2eccpoint of a bad file wrote no file" [ ! -e bad.pt ]
 t9_flush "$KA"; t9_flush "$KB"
 
@@ -124,7 +128,8 @@ check "commit without P2 returns an empty K" [ "$(t9_hex K0.pt)" = 000400000000 
 check "commit without P2: E is on P-256" t9_on_p256 E0.pt
 printf 'not-a-coordinate-of-the-curve!!!' > y2bad.dat
 rm -f bad.pt
-fails_with "commit with P2 off the curve fails" "TPM_RC_ECC_POINT" u commit -hk "$KD" -pwdk dpw -s2 s2.dat -y2 y2bad.dat -Kf bad.pt
+fails_with "commit with P2 off the curve fails" "TPM_RC_ECC_POINT" \
+    u commit -hk "$KD" -pwdk dpw -s2 s2.dat -y2 y2bad.dat -Kf bad.pt
 expect "commit off-curve error is decoded" '^TPM_RC_ECC_POINT '
 check "failed commit wrote no file" [ ! -e bad.pt ]
 fails_with "commit with s2 but no y2 fails" "-s2 and -y2 go together" u commit -hk "$KD" -pwdk dpw -s2 s2.dat
@@ -172,21 +177,25 @@ check "eccdecrypt command bytes: handle, password auth, C1 C2 C3, KDF2 sha384" \
 expect "eccdecrypt reports TPM_RC_COMMAND_CODE" '^TPM_RC_COMMAND_CODE '
 check "failed eccdecrypt wrote no file" [ ! -e bad.od ]
 fails_with "eccencrypt without -id fails" "eccencrypt: missing -id" u eccencrypt -hk "$P"
-fails_with "eccdecrypt without -ic3 fails" "eccdecrypt: missing -ic3" u eccdecrypt -hk "$P" -ic1 qea.pt -ic2 c2.dat -od bad.od
+fails_with "eccdecrypt without -ic3 fails" "eccdecrypt: missing -ic3" \
+    u eccdecrypt -hk "$P" -ic1 qea.pt -ic2 c2.dat -od bad.od
 
 # ---- hmac: an HMAC key with a known secret ------------------------------------------------
 run "create HMAC key from a known secret" u create -hp "$P" -kh -if hkey.dat -pwdk kpw -opu kh.pub -opr kh.priv
 run "load HMAC key" u load -hp "$P" -ipu kh.pub -ipr kh.priv
 KH=$(t9_handle)
-fails_with "tpmpublic2eccpoint of a keyed-hash public fails" "not an ECC public key" u tpmpublic2eccpoint -ipu kh.pub -pt bad.pt
+fails_with "tpmpublic2eccpoint of a keyed-hash public fails" "not an ECC public key" \
+    u tpmpublic2eccpoint -ipu kh.pub -pt bad.pt
 run "hmac of a file" u hmac -hk "$KH" -pwdk kpw -if small.dat -os h1.bin
 check "hmac -if equals openssl HMAC-SHA256" [ "$(t9_hex h1.bin)" = "$(t9_hmac sha256 "$HKEY" < small.dat)" ]
 run "hmac of a string" u hmac -hk "$KH" -pwdk kpw -ic 'the quick brown fox' -os h2.bin
 check "hmac -ic equals hmac -if of the same bytes" cmp h1.bin h2.bin
 run "hmac of 1024 bytes" u hmac -hk "$KH" -pwdk kpw -if k1024.dat -os h3.bin
 check "hmac of 1024 bytes equals openssl" [ "$(t9_hex h3.bin)" = "$(t9_hmac sha256 "$HKEY" < k1024.dat)" ]
-fails_with "hmac with a wrong key password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" u hmac -hk "$KH" -pwdk wrong -if small.dat
-fails_with "hmac with both -if and -ic fails" "hmac: one of -ic and -if" u hmac -hk "$KH" -pwdk kpw -if small.dat -ic x
+fails_with "hmac with a wrong key password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" \
+    u hmac -hk "$KH" -pwdk wrong -if small.dat
+fails_with "hmac with both -if and -ic fails" "hmac: one of -ic and -if" \
+    u hmac -hk "$KH" -pwdk kpw -if small.dat -ic x
 fails_with "hmac without -hk fails" "hmac: missing -hk" u hmac -pwdk kpw -if small.dat
 
 # ---- HMAC sequence: several chunks, one larger than the TPM's input buffer ----------------
@@ -194,13 +203,15 @@ run "hmacstart" u hmacstart -hk "$KH" -pwdk kpw -pwda spw
 SQ=$(t9_handle)
 expect "hmacstart prints the sequence handle" '^hmacstart: handle 80'
 run "sequenceupdate 3000 bytes (three TPM commands)" u sequenceupdate -hs "$SQ" -pwds spw -if big.dat
-fails_with "sequenceupdate with a wrong sequence password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" u sequenceupdate -hs "$SQ" -pwds wrong -if small.dat
+fails_with "sequenceupdate with a wrong sequence password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" \
+    u sequenceupdate -hs "$SQ" -pwds wrong -if small.dat
 expect "wrong sequence password is decoded" '^(TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH) '
 run "sequenceupdate small chunk" u sequenceupdate -hs "$SQ" -pwds spw -if small.dat
 run "sequencecomplete with the last chunk" u sequencecomplete -hs "$SQ" -pwds spw -if k1024.dat -of hs.bin
 check "HMAC sequence equals openssl HMAC of all chunks" \
     [ "$(t9_hex hs.bin)" = "$(cat big.dat small.dat k1024.dat | t9_hmac sha256 "$HKEY")" ]
-fails_with "sequencecomplete of the completed sequence fails" "TPM_RC_REFERENCE_H0" u sequencecomplete -hs "$SQ" -pwds spw
+fails_with "sequencecomplete of the completed sequence fails" "TPM_RC_REFERENCE_H0" \
+    u sequencecomplete -hs "$SQ" -pwds spw
 
 # ---- hash sequences for every bank --------------------------------------------------------
 for a in sha1 sha256 sha384 sha512; do
@@ -220,7 +231,8 @@ run "sequencecomplete of no data" u sequencecomplete -hs "$SQ" -of d_empty.bin
 check "empty sequence is sha256 of nothing" [ "$(t9_hex d_empty.bin)" = "$(printf '' | t9_dgst sha256)" ]
 fails_with "sequenceupdate without -hs fails" "sequenceupdate: missing -hs" u sequenceupdate -if small.dat
 expect "sequenceupdate names the missing flag" '^sequenceupdate: missing -hs'
-fails_with "sequenceupdate of a missing file fails" "cannot read no/such\\.file" u sequenceupdate -hs 80000002 -if no/such.file
+fails_with "sequenceupdate of a missing file fails" "cannot read no/such\\.file" \
+    u sequenceupdate -hs 80000002 -if no/such.file
 fails_with "sequenceupdate in several commands refuses a session without continue" "needs the continue attribute" \
     u sequenceupdate -hs 80000002 -if big.dat -se0 02000000 00
 expect "the refusal names the continue attribute" '^sequenceupdate: .*needs the continue attribute'
@@ -282,13 +294,15 @@ SE=$(t9_handle)
 run "hmac authorized by the HMAC session" u hmac -hk "$KH" -pwdk kpw -if small.dat -os h5.bin -se0 "$SE" 01
 check "HMAC session authorizes the same HMAC" cmp h1.bin h5.bin
 run "contextsave HMAC session" u contextsave -ha "$SE" -of se.ctx
-fails_with "the saved session cannot authorize before contextload" "TPM_RC_REFERENCE_S0" u hmac -hk "$KH" -pwdk kpw -if small.dat -se0 "$SE" 01
+fails_with "the saved session cannot authorize before contextload" "TPM_RC_REFERENCE_S0" \
+    u hmac -hk "$KH" -pwdk kpw -if small.dat -se0 "$SE" 01
 expect "saved session is not loaded" '^TPM_RC_REFERENCE_S0 '
 run "contextload HMAC session" u contextload -if se.ctx
 check "the session gets its handle back" [ -n "$SE" -a "$(t9_handle)" = "$SE" ]
 run "hmac authorized by the reloaded session" u hmac -hk "$KH" -pwdk kpw -if small.dat -os h6.bin -se0 "$SE" 01
 check "reloaded session authorizes the same HMAC" cmp h1.bin h6.bin
-fails_with "reloaded session with a wrong key password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" u hmac -hk "$KH" -pwdk wrong -if small.dat -se0 "$SE" 01
+fails_with "reloaded session with a wrong key password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" \
+    u hmac -hk "$KH" -pwdk wrong -if small.dat -se0 "$SE" 01
 run "reloaded session authorizes once more, then ends" u hmac -hk "$KH" -pwdk kpw -if small.dat -se0 "$SE" 00
 fails_with "contextsave of the ended session fails" "TPM_RC_REFERENCE_H0" u contextsave -ha "$SE" -of bad.ctx
 
