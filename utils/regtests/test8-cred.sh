@@ -207,8 +207,7 @@ for alg in rsa ecc rsa3072 p384; do
         "${PREFIX}makecredential" -ipu "$G8/ek_$alg.pub" -icred "$G8/cred.bin" -in "$G8/ak.name" \
         -ocred "$G8/c_$alg.blob" -os "$G8/c_$alg.sec"
     fails_with "makecredential -ha cannot reach that TPM (the offline run above really had none)" "TSS_RC_NO_CONNECTION" \
-        env -u TPM_TRANSPORT \
-        TPM_COMMAND_PORT=1 TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw TPM_SERVER_NAME=127.0.0.1 \
+        env -u TPM_TRANSPORT TPM_COMMAND_PORT=1 TPM_INTERFACE_TYPE=socsim TPM_SERVER_TYPE=raw TPM_SERVER_NAME=127.0.0.1 \
         "${PREFIX}makecredential" -ha "$E" -icred "$G8/cred.bin" -in "$G8/ak.name" -ocred "$G8/c_$alg.none"
     run "activatecredential recovers the credential ($alg EK)" u activatecredential -ha "$AK" -hk "$E" \
         -pwda akpw -icred "$G8/c_$alg.blob" -is "$G8/c_$alg.sec" -ocred "$G8/c_$alg.out"
@@ -235,20 +234,20 @@ for alg in rsa ecc rsa3072 p384; do
     printf '\x5a' | dd of="$G8/c_$alg.bad" bs=1 seek=40 conv=notrunc 2>/dev/null
     rm -f "$G8/c_$alg.badout"
     fails_with "activatecredential of a corrupted credential blob fails ($alg)" "TPM_RC_INTEGRITY" \
-        u activatecredential \
-        -ha "$AK" -hk "$E" -pwda akpw -icred "$G8/c_$alg.bad" -is "$G8/c_$alg.sec" -ocred "$G8/c_$alg.badout"
+        u activatecredential -ha "$AK" -hk "$E" -pwda akpw \
+            -icred "$G8/c_$alg.bad" -is "$G8/c_$alg.sec" -ocred "$G8/c_$alg.badout"
     expect "the corrupted blob fails the integrity check ($alg)" '^TPM_RC_INTEGRITY '
     check "no credential written for a corrupted blob ($alg)" [ ! -e "$G8/c_$alg.badout" ]
     fails_with "activatecredential with the secret of another credential fails ($alg)" "TPM_RC_INTEGRITY" \
-        u activatecredential \
-        -ha "$AK" -hk "$E" -pwda akpw -icred "$G8/c_$alg.blob" -is "$G8/c_$alg.sec2" -ocred "$G8/c_$alg.badout"
+        u activatecredential -ha "$AK" -hk "$E" -pwda akpw \
+            -icred "$G8/c_$alg.blob" -is "$G8/c_$alg.sec2" -ocred "$G8/c_$alg.badout"
     head -c 20 "$G8/c_$alg.blob" > "$G8/c_$alg.trunc"
     fails_with "activatecredential of a truncated credential file fails ($alg)" "cannot read .*/c_$alg\\.trunc" \
-        u activatecredential \
-        -ha "$AK" -hk "$E" -pwda akpw -icred "$G8/c_$alg.trunc" -is "$G8/c_$alg.sec" -ocred "$G8/c_$alg.badout"
+        u activatecredential -ha "$AK" -hk "$E" -pwda akpw \
+            -icred "$G8/c_$alg.trunc" -is "$G8/c_$alg.sec" -ocred "$G8/c_$alg.badout"
     fails_with "activatecredential with a wrong AK password fails ($alg)" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" \
-        u activatecredential \
-        -ha "$AK" -hk "$E" -pwda wrong -icred "$G8/c_$alg.blob" -is "$G8/c_$alg.sec" -ocred "$G8/c_$alg.badout"
+        u activatecredential -ha "$AK" -hk "$E" -pwda wrong \
+            -icred "$G8/c_$alg.blob" -is "$G8/c_$alg.sec" -ocred "$G8/c_$alg.badout"
     check "no credential written by the failures ($alg)" [ ! -e "$G8/c_$alg.badout" ]
     t8_flush "$AK"
     t8_flush "$E"
@@ -256,13 +255,11 @@ done
 head -c 33 /dev/zero > "$G8/cred33.bin"
 rm -f "$G8/bad.blob" "$G8/bad.sec"
 fails_with "makecredential of a credential longer than the digest fails" "longer than the key's name digest" \
-    u makecredential -ipu "$G8/ek_rsa.pub" \
-    -icred "$G8/cred33.bin" -in "$G8/ak.name" -ocred "$G8/bad.blob" -os "$G8/bad.sec"
+    u makecredential -ipu "$G8/ek_rsa.pub" -icred "$G8/cred33.bin" -in "$G8/ak.name" -ocred "$G8/bad.blob" -os "$G8/bad.sec"
 fails_with "makecredential without -icred fails" "makecredential: missing -icred" \
     u makecredential -ipu "$G8/ek_rsa.pub" -in "$G8/ak.name" -ocred "$G8/bad.blob"
 fails_with "makecredential with both -ha and -ipu fails" "give exactly one of -ha, -ipu, -ipem" \
-    u makecredential -ha 80000000 -ipu "$G8/ek_rsa.pub" \
-    -icred "$G8/cred.bin" -in "$G8/ak.name" -ocred "$G8/bad.blob"
+    u makecredential -ha 80000000 -ipu "$G8/ek_rsa.pub" -icred "$G8/cred.bin" -in "$G8/ak.name" -ocred "$G8/bad.blob"
 fails_with "makecredential to a signing key fails" "not a restricted decryption" u makecredential -ipu "$G8/ak.pub" \
     -icred "$G8/cred.bin" -in "$G8/ak.name" -ocred "$G8/bad.blob" -os "$G8/bad.sec"
 fails_with "makecredential with a truncated -ipu fails" "cannot read .*/c_rsa\\.trunc" \
@@ -360,14 +357,12 @@ fails_with "import without the inner key fails" "TPM_RC_SIZE|TPM_RC_INTEGRITY" \
     u import -hp "$NP" -ipu "$G8/d.pub" -id "$G8/d1.dup" -iss "$G8/d1.ss" -opr "$G8/bad.priv"
 head -c 16 /dev/zero > "$G8/ik0.bin"
 fails_with "import with a wrong inner key fails" "TPM_RC_SIZE|TPM_RC_INTEGRITY" \
-    u import -hp "$NP" -ipu "$G8/d.pub" -id "$G8/d1.dup" \
-    -iss "$G8/d1.ss" -ik "$G8/ik0.bin" -salg aes -opr "$G8/bad.priv"
+    u import -hp "$NP" -ipu "$G8/d.pub" -id "$G8/d1.dup" -iss "$G8/d1.ss" -ik "$G8/ik0.bin" -salg aes -opr "$G8/bad.priv"
 expect "a wrong inner key is detected (inner integrity or its size)" '^(TPM_RC_INTEGRITY|TPM_RC_SIZE) '
 fails_with "import under the wrong parent fails" "TPM_RC_SIZE" u import -hp "$P" -ipu "$G8/d.pub" -id "$G8/d1.dup" \
     -iss "$G8/d1.ss" -ik "$G8/ik.bin" -salg aes -opr "$G8/bad.priv"
 fails_with "import -ik without -salg fails" "-ik and -salg go together" \
-    u import -hp "$NP" -ipu "$G8/d.pub" -id "$G8/d1.dup" \
-    -iss "$G8/d1.ss" -ik "$G8/ik.bin" -opr "$G8/bad.priv"
+    u import -hp "$NP" -ipu "$G8/d.pub" -id "$G8/d1.dup" -iss "$G8/d1.ss" -ik "$G8/ik.bin" -opr "$G8/bad.priv"
 check "failed imports wrote no file" [ ! -e "$G8/bad.priv" ]
 t8_import "inner+outer wrapped duplicate" "$NP" "$G8/d1.dup" "$G8/d1.ss" -ik "$G8/ik.bin" -salg aes
 t8_import "TPM-made inner key" "$NP" "$G8/d2.dup" "$G8/d2.ss" -ik "$G8/oek.bin" -salg aes
@@ -375,8 +370,7 @@ t8_import "outer wrapped duplicate" "$NP" "$G8/d3.dup" "$G8/d3.ss"
 run "rewrap from the ECC parent to the RSA parent" u rewrap -ho "$NP" -hn "$P" -id "$G8/d3.dup" \
     -in "$G8/d.name" -iss "$G8/d3.ss" -od "$G8/r.dup" -oss "$G8/r.ss"
 fails_with "the rewrapped duplicate no longer imports under the ECC parent" "TPM_RC_SIZE" \
-    u import -hp "$NP" -ipu "$G8/d.pub" \
-    -id "$G8/r.dup" -iss "$G8/r.ss" -opr "$G8/bad.priv"
+    u import -hp "$NP" -ipu "$G8/d.pub" -id "$G8/r.dup" -iss "$G8/r.ss" -opr "$G8/bad.priv"
 t8_import "rewrapped duplicate under the RSA parent" "$P" "$G8/r.dup" "$G8/r.ss"
 fails_with "rewrap with a wrong object Name fails" "TPM_RC_INTEGRITY" u rewrap -ho "$NP" -hn "$P" -id "$G8/d3.dup" \
     -in "$G8/np.name" -iss "$G8/d3.ss" -od "$G8/bad.dup" -oss "$G8/bad.ss"
@@ -410,8 +404,7 @@ expect "encrypted duplication needs the inner wrapper (TPM_RC_SYMMETRIC)" '^TPM_
 t8_flush "$T8_S"
 t8_pds_session "another parent"
 fails_with "encrypted duplication to a parent the policy does not name fails" "TPM_RC_POLICY_FAIL" \
-    u duplicate -ho "$K" -hp "$P" \
-    -ik "$G8/ik.bin" -salg aes -od "$G8/bad.dup" -oss "$G8/bad.ss" -se0 "$T8_S" 0
+    u duplicate -ho "$K" -hp "$P" -ik "$G8/ik.bin" -salg aes -od "$G8/bad.dup" -oss "$G8/bad.ss" -se0 "$T8_S" 0
 expect "the other parent fails the policy" '^TPM_RC_POLICY_FAIL '
 t8_flush "$T8_S"
 t8_pds_session "the named parent"
@@ -464,18 +457,14 @@ run "importpem -pol" u importpem -hp "$P" -ipem "$G8/ec.key" -pol "$G8/pcc.bin" 
 check "importpem -pol: the public area carries the policy" \
     bash -c "od -An -tx1 -v '$G8/ip_pol.pub' | tr -d ' \n' | grep -q $(od -An -tx1 -v "$G8/pcc.bin" | tr -d ' \n')"
 fails_with "importpem -pol with a policy of the wrong size fails" "the policy is not a digest of the name algorithm" \
-    u importpem -hp "$P" -ipem "$G8/ec.key" \
-    -pol "$G8/ik.bin" -opu "$G8/bad.pub" -opr "$G8/bad.priv"
+    u importpem -hp "$P" -ipem "$G8/ec.key" -pol "$G8/ik.bin" -opu "$G8/bad.pub" -opr "$G8/bad.priv"
 rm -f "$G8/bad.pub" "$G8/bad.priv"
 fails_with "importpem of an encrypted PEM with a wrong password fails" "rsapw\\.key is not a private key OpenSSL can read" \
-    u importpem -hp "$P" -ipem "$G8/rsapw.key" \
-    -pwdk wrong -opu "$G8/bad.pub" -opr "$G8/bad.priv"
+    u importpem -hp "$P" -ipem "$G8/rsapw.key" -pwdk wrong -opu "$G8/bad.pub" -opr "$G8/bad.priv"
 fails_with "importpem of an encrypted PEM without a password fails" "ecpw\\.key is not a private key OpenSSL can read" \
-    u importpem -hp "$P" -ipem "$G8/ecpw.key" \
-    -opu "$G8/bad.pub" -opr "$G8/bad.priv"
+    u importpem -hp "$P" -ipem "$G8/ecpw.key" -opu "$G8/bad.pub" -opr "$G8/bad.priv"
 fails_with "importpem with a wrong parent password fails" "TPM_RC_AUTH_FAIL|TPM_RC_BAD_AUTH" \
-    u importpem -hp "$P" -pwdp wrong -ipem "$G8/rsa.key" \
-    -opu "$G8/bad.pub" -opr "$G8/bad.priv"
+    u importpem -hp "$P" -pwdp wrong -ipem "$G8/rsa.key" -opu "$G8/bad.pub" -opr "$G8/bad.priv"
 fails_with "importpem -rsa of an ECC key fails" "-rsa given for an ECC key" \
     u importpem -hp "$P" -ipem "$G8/ec.key" -rsa -opu "$G8/bad.pub" -opr "$G8/bad.priv"
 fails_with "importpem of a public key fails" "rsa\\.pub\\.pem is not a private key OpenSSL can read" \
