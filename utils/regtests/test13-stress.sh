@@ -39,6 +39,12 @@ g13_caps() {
     local r
     for r in 80000000 02000000 03000000 81000000 01000000; do u getcapability -cap 1 -pr $r 2>&1; done
 }
+# g13_same_caps BEFORE AFTER N: two handle listings of N getcapability runs are equal, and
+# each run answered ("N handles": a TPM's listing, not N errors)
+g13_same_caps() {
+    [ "$(grep -c '^[0-9][0-9]* handles$' "$1")" -eq "$3" ] || { echo "$1: not $3 listings"; cat "$1"; return 1; }
+    cmp "$1" "$2"
+}
 g13_caps >"$G13/cap.before"
 
 # ---- crash loop ----------------------------------------------------------------------------
@@ -115,7 +121,7 @@ check "crash: the session still works" g13_cu getrandom -by 8 -se0 "$G13_S" 41
 check "crash: Name file is the whole Name" cmp "$G13_CD/h$G13_K.bin" "$G13/h.ref"
 check "crash: public-area file is the whole public area" cmp "$G13_CD/hp$G13_K.bin" "$G13/hp.ref"
 check "crash: no empty state file (tss.lock, the lock file, is empty)" \
-    bash -c "[ -z \"\$(find '$G13_CD' -type f -size 0 ! -name '*.tmp*' ! -name tss.lock)\" ]"
+    bash -c "[ -s '$G13_CD/h$G13_K.bin' ] && [ -z \"\$(find '$G13_CD' -type f -size 0 ! -name '*.tmp*' ! -name tss.lock)\" ]"
 G13_TMPS=$(find "$G13_CD" -name '*.tmp*' | wc -l)
 echo "        $G13_TMPS temporary files left by kills (never read as state)"
 # every state file the library reads has the exact name of a live handle
@@ -205,9 +211,19 @@ done
 check "concurrency: 8 signing keys and 8 NV indexes" [ "$G13_SETUP" -eq 0 ]
 check "concurrency: 8 processes x $G13_ITER rounds, all verified, all exit 0" g13_concurrent
 sed 's/^/        /' "$WORK/check.out" | grep rounds | head -n 8
-check "concurrency: no session or transient-object state left" \
-    bash -c "[ -z \"\$(ls '$G13_CC' | grep -E '^h(p)?(02|03|80)')\" ]"
-check "concurrency: no temporary files left" bash -c "[ -z \"\$(find '$G13_CC' -name '*.tmp*')\" ]"
+# after every worker finished all its rounds (so made and flushed its sessions and objects):
+# no session or transient-object state, or no temporary file, is left (after workers that never
+# ran, these would say nothing)
+g13_all_rounds() {
+    local w
+    for w in $(seq 1 $G13_WORKERS); do
+        grep -qx "w$w: $G13_ITER rounds, .*" "$G13/w$w.log" 2>/dev/null || { echo "worker $w did not finish"; return 1; }
+    done
+}
+g13_no_state() { g13_all_rounds && [ -z "$(ls "$G13_CC" | grep -E '^h(p)?(02|03|80)')" ]; }
+g13_no_tmp() { g13_all_rounds && [ -z "$(find "$G13_CC" -name '*.tmp*')" ]; }
+check "concurrency: no session or transient-object state left" g13_no_state
+check "concurrency: no temporary files left" g13_no_tmp
 check "concurrency: the persistent primary's Name is intact" \
     g13_u "$G13_CC" readpublic -ho $G13_PP -on "$G13/pp.name"
 check "concurrency: cached Name equals the TPM's" cmp "$G13/pp.name" "$G13_CC/h$G13_PP.bin"
@@ -263,25 +279,25 @@ mkdir -p "$G13_FD"
 g13_loaded() { u getcapability -cap 1 -pr 80000000 2>&1; u getcapability -cap 1 -pr 02000000 2>&1; u getcapability -cap 1 -pr 03000000 2>&1; }
 g13_loaded >"$G13/loaded.before"
 g13_nodir() { env TPM_DATA_DIR="$G13_FD/missing" "$@"; }
-fails "startauthsession with a missing TPM_DATA_DIR fails" g13_nodir "${PREFIX}startauthsession" -se h
+fails_with "startauthsession with a missing TPM_DATA_DIR fails" "rc 000b0010" g13_nodir "${PREFIX}startauthsession" -se h
 expect "...naming the file it cannot write" "cannot write $G13_FD/missing/h0[23][0-9a-f]{6}.bin"
 expect "...and saying the session was flushed" "StartAuthSession: its result could not be recorded.*was flushed"
-fails "createprimary with a missing TPM_DATA_DIR fails" g13_nodir "${PREFIX}createprimary" -hi o -ecc nistp256
+fails_with "createprimary with a missing TPM_DATA_DIR fails" "rc 000b0010" g13_nodir "${PREFIX}createprimary" -hi o -ecc nistp256
 expect "...naming the Name file" "cannot write $G13_FD/missing/h80[0-9a-f]{6}.bin"
 expect "...and saying the primary was flushed" "CreatePrimary: its result could not be recorded.*was flushed"
 g13_loaded >"$G13/loaded.after"
-check "...no object or session was left loaded in the TPM" cmp "$G13/loaded.before" "$G13/loaded.after"
+check "...no object or session was left loaded in the TPM" g13_same_caps "$G13/loaded.before" "$G13/loaded.after" 3
 run "createprimary (for a stale Name)" g13_u "$G13_FD" createprimary -hi o -ecc nistp256
 G13_FH=$(g13_handle "$WORK/last.out")
 rm -f "$G13_FD/h$G13_FH.bin"; mkdir "$G13_FD/h$G13_FH.bin"
-fails "flushcontext when the Name file cannot be removed fails" g13_u "$G13_FD" flushcontext -ha "$G13_FH"
+fails_with "flushcontext when the Name file cannot be removed fails" "rc 000b0016" g13_u "$G13_FD" flushcontext -ha "$G13_FH"
 expect "...naming it (a later object at the handle would get a stale Name)" "cannot remove $G13_FD/h$G13_FH.bin"
 rmdir "$G13_FD/h$G13_FH.bin"
 g13_u "$G13_FD" flushcontext -ha "$G13_FH" >/dev/null 2>&1
 run "startauthsession (for a planted FIFO)" g13_u "$G13_FD" startauthsession -se h
 G13_FS=$(g13_handle "$WORK/last.out")
 rm -f "$G13_FD/h$G13_FS.bin"; mkfifo "$G13_FD/h$G13_FS.bin"
-fails "a FIFO planted as a session's state file is refused, without blocking" \
+fails_with "a FIFO planted as a session's state file is refused, without blocking" "is not a regular file: refused" \
     timeout 20 env TPM_DATA_DIR="$G13_FD" "${PREFIX}getrandom" -by 8 -se0 "$G13_FS" 01
 expect "...as a bad state file" "TSS_RC_STATE_FILE|state file"
 rm -f "$G13_FD/h$G13_FS.bin"
@@ -294,5 +310,6 @@ done
 g13_u "$G13_CC" evictcontrol -hi o -ho $G13_PP -hp $G13_PP >/dev/null 2>&1
 # nothing of this group may stay in the TPM: the handles it can see are those it started with
 g13_caps >"$G13/cap.after"
-check "stress: no transient object, session, persistent key or NV index left" cmp "$G13/cap.before" "$G13/cap.after"
+check "stress: no transient object, session, persistent key or NV index left" \
+    g13_same_caps "$G13/cap.before" "$G13/cap.after" 5
 rm -rf "$G13"
