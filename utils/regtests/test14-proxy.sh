@@ -6,42 +6,11 @@
 # with the mssim protocol on a free loopback port. swtpm serves one connection at a time, so
 # while the proxy holds it every command of this group goes through the proxy.
 
-# a port pair nobody listens on, below the ephemeral range (a port that an earlier client's
-# connection still holds in TIME_WAIT cannot be bound)
-g14_free_port() {
-    local p i lo
-    lo=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
-    for i in $(seq 1 50); do
-        p=$(( 10000 + RANDOM % (lo - 10002) ))
-        ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null &&
-            ! (exec 3<>"/dev/tcp/127.0.0.1/$((p + 1))") 2>/dev/null && { echo "$p"; return; }
-    done
-    echo 0
-}
-# starts a proxy (arguments after the log file) on a free port pair, trying a few pairs;
-# sets G14_PORT and G14_PID, fails when none would listen
-g14_start_proxy() {
-    local log=$1 try
-    shift
-    for try in 1 2 3 4 5; do
-        G14_PORT=$(g14_free_port)
-        "${PREFIX}tpmproxy" -port "$G14_PORT" "$@" > "$log" 2>&1 &
-        G14_PID=$!
-        g14_wait_listening "$log" "$G14_PID" && return 0
-        kill -9 "$G14_PID" 2>/dev/null
-    done
-    return 1
-}
-# waits for the proxy's "listening" line (printed once both ports listen)
-g14_wait_listening() {
-    local i
-    for i in $(seq 1 100); do
-        grep -q "^tpmproxy: listening" "$1" 2>/dev/null && return 0
-        kill -0 "$2" 2>/dev/null || return 1
-        sleep 0.05
-    done
-    return 1
-}
+. "$REGDIR/regtests/proxylib.sh"
+g14_free_port() { proxy_free_port; }
+# starts a proxy (arguments after the log file) on a free port pair; sets G14_PORT and
+# G14_PID, fails when none would listen
+g14_start_proxy() { proxy_start "$@" && G14_PORT=$PROXY_PORT && G14_PID=$PROXY_PID; }
 g14_alive() { kill -0 "$1" 2>/dev/null; }
 # waits up to 5 s for a process to end; its exit status in G14_STATUS
 g14_ended() {

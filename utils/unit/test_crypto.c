@@ -19,6 +19,7 @@
 #include "store/state.h"
 #include "tss2/tsscrypto.h"
 #include "tss2/tsserror.h"
+#include "unit/faketpm.h"
 
 static void unhex(const char *h, uint8_t *out, size_t *n)
 {
@@ -322,16 +323,13 @@ static void test_state_default_key(void **state)
 static int make_dir(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof(dir), "/tmp/tss-unit-XXXXXX");
-    return mkdtemp(dir) != NULL ? 0 : -1;
+    return ft_dir_make(dir, sizeof(dir), "unit");
 }
 
 static int remove_dir(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return ft_dir_remove(dir);
 }
 
 int main(void)

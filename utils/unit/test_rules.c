@@ -225,16 +225,13 @@ static void test_session_lock(void **state)
 static int make_dir(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof(dir), "/tmp/tss-rules-XXXXXX");
-    return mkdtemp(dir) != NULL ? 0 : -1;
+    return ft_dir_make(dir, sizeof(dir), "rules");
 }
 
 static int remove_dir(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return ft_dir_remove(dir);
 }
 
 int main(void)

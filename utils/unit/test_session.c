@@ -17,6 +17,7 @@
 #include "session/session.h"
 #include "store/state.h"
 #include "tss2/tsserror.h"
+#include "unit/faketpm.h"
 
 #define SH 0x02000000u
 
@@ -216,16 +217,13 @@ static void test_bad_responses(void **state)
 static int make_dir(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof(dir), "/tmp/tss-unit-XXXXXX");
-    return mkdtemp(dir) != NULL ? 0 : -1;
+    return ft_dir_make(dir, sizeof(dir), "unit");
 }
 
 static int remove_dir(void **state)
 {
     (void)state;
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return ft_dir_remove(dir);
 }
 
 int main(void)

@@ -4,20 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hex.h"
 #include "tss2/tssprint.h"
 #include "tss2/tsserror.h"
 #include "tss2/tssutils.h"
-
-static int nibble(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 uint32_t TSS_Array_Scan(unsigned char **data, size_t *len, const char *string)
 {
@@ -31,7 +21,7 @@ uint32_t TSS_Array_Scan(unsigned char **data, size_t *len, const char *string)
     if (rc != 0)
         return rc;
     for (size_t i = 0; i < n / 2; i++) {
-        int hi = nibble(string[2 * i]), lo = nibble(string[2 * i + 1]);
+        int hi = tss_hex_digit(string[2 * i]), lo = tss_hex_digit(string[2 * i + 1]);
         if (hi < 0 || lo < 0) {
             free(*data);
             *data = NULL;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/hex.h"
 #include "crypto/crypto.h"
 #include "store/file.h"
 #include "store/state.h"
@@ -105,17 +106,6 @@ void tss_state_unlock(int fd)
 {
     if (fd >= 0)
         close(fd);
-}
-
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 /* a private directory of the user's, created if needed; refuses one someone else controls */
@@ -220,7 +210,7 @@ static TPM_RC state_key(TSS_CONTEXT *ctx, uint8_t *key, size_t *keylen)
         return default_key(ctx, key);
     }
     for (size_t i = 0; i < n / 2; i++) {
-        int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+        int hi = tss_hex_digit(hex[2 * i]), lo = tss_hex_digit(hex[2 * i + 1]);
         if (hi < 0 || lo < 0)
             return TSS_RC_STATE_KEY;
         key[i] = (uint8_t)(hi << 4 | lo);
