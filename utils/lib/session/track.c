@@ -3,11 +3,8 @@
  * NV attribute bits that change an index's Name (written, locks), forget what it flushed,
  * and note PolicyAuthValue / PolicyPassword in the policy session. Only cached files are
  * consulted here: tracking never sends a command. */
-#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 
 #include "crypto/crypto.h"
 #include "marshal/desc_gen.h"
@@ -35,23 +32,19 @@ static TPM_RC nv_set_bits(TSS_CONTEXT *ctx, TPM_HANDLE h, uint32_t bits)
 }
 
 /* NV_GlobalWriteLock write-locks every index that has TPMA_NV_GLOBALLOCK */
+static TPM_RC global_locked(TSS_CONTEXT *ctx, tss_state_kind kind, uint32_t h, void *arg)
+{
+    TPMS_NV_PUBLIC pub;
+    (void)arg;
+    if (kind != TSS_SF_NVPUBLIC || tss_nvpublic_cached(ctx, h, &pub) != 0 ||
+        !(pub.attributes.val & TPMA_NVA_GLOBALLOCK))
+        return 0;
+    return nv_set_bits(ctx, h, TPMA_NVA_WRITELOCKED);
+}
+
 static TPM_RC nv_global_lock(TSS_CONTEXT *ctx)
 {
-    DIR *d = opendir(ctx->data_dir);
-    struct dirent *e;
-    TPM_RC rc = 0;
-    while (d != NULL && (e = readdir(d)) != NULL) {
-        unsigned h;
-        char tail[8];
-        if (sscanf(e->d_name, "nvp%8x.%4s", &h, tail) != 2 || strcmp(tail, "bin") != 0)
-            continue;
-        TPMS_NV_PUBLIC pub;
-        if (tss_nvpublic_cached(ctx, h, &pub) == 0 && (pub.attributes.val & TPMA_NVA_GLOBALLOCK) && rc == 0)
-            rc = nv_set_bits(ctx, h, TPMA_NVA_WRITELOCKED);
-    }
-    if (d != NULL)
-        closedir(d);
-    return rc;
+    return tss_state_foreach(ctx, global_locked, NULL);
 }
 
 static TPM_RC policy_flags(TSS_CONTEXT *ctx, TPMI_SH_POLICY h, int authValue, int password)
@@ -162,57 +155,50 @@ static TPM_RC context_loaded(TSS_CONTEXT *ctx, TPM_HANDLE h, const TPMS_CONTEXT 
 }
 
 /* Startup(CLEAR) (TPM Reset or Restart): transient objects and sessions are gone (and so
- * are temporary files that killed processes left behind), and NV indexes lose their until-reboot locks (and the written bit of CLEAR_STCLEAR indexes), which
- * changes their Names. Persistent objects keep theirs. */
+ * are temporary files that killed processes left behind), and NV indexes lose their
+ * until-reboot locks (and the written bit of CLEAR_STCLEAR indexes), which changes their
+ * Names. Persistent objects keep theirs. */
+static TPM_RC cleared(TSS_CONTEXT *ctx, tss_state_kind kind, uint32_t h, void *arg)
+{
+    TPM_RC *first = arg, r = 0;
+    uint8_t type = (uint8_t)(h >> 24);
+    if (kind == TSS_SF_NVPUBLIC) {
+        TPMS_NV_PUBLIC pub;
+        if (tss_nvpublic_cached(ctx, h, &pub) != 0)
+            return 0;
+        uint32_t a = pub.attributes.val, was = a;
+        if ((a & (TPMA_NVA_WRITE_STCLEAR | TPMA_NVA_GLOBALLOCK)) && !(a & TPMA_NVA_WRITEDEFINE))
+            a &= ~(uint32_t)TPMA_NVA_WRITELOCKED;
+        a &= ~(uint32_t)TPMA_NVA_READLOCKED;
+        if (a & TPMA_NVA_CLEAR_STCLEAR)
+            a &= ~(uint32_t)TPMA_NVA_WRITTEN;
+        if (a != was) {
+            pub.attributes.val = a;
+            r = tss_nvpublic_store(ctx, h, &pub);
+        }
+    } else if (kind == TSS_SF_CONTEXT) {
+        /* saved object contexts do not survive a TPM Reset or Restart */
+        char path[TSS_PATH_MAX + 32];
+        tss_state_path(ctx, path, sizeof(path), "cx", h);
+        tss_state_remove(path);
+    } else if (type == TPM_HT_TRANSIENT) {
+        r = tss_handle_forget(ctx, h);
+    } else if ((type == TPM_HT_HMAC_SESSION || type == TPM_HT_POLICY_SESSION) && kind == TSS_SF_NAME) {
+        tss_session_forget(ctx, h);
+    }
+    if (*first == 0)
+        *first = r;
+    return 0; /* go on: forget as much as can be forgotten */
+}
+
 static TPM_RC startup_clear(TSS_CONTEXT *ctx)
 {
-    DIR *d = opendir(ctx->data_dir);
-    struct dirent *e;
-    TPM_RC rc = 0, r = 0;
-    while (d != NULL && (e = readdir(d)) != NULL) {
-        unsigned h;
-        char tail[8];
-        if (sscanf(e->d_name, "nvp%8x.%4s", &h, tail) == 2 && strcmp(tail, "bin") == 0) {
-            TPMS_NV_PUBLIC pub;
-            if (tss_nvpublic_cached(ctx, h, &pub) != 0)
-                continue;
-            uint32_t a = pub.attributes.val, was = a;
-            if ((a & (TPMA_NVA_WRITE_STCLEAR | TPMA_NVA_GLOBALLOCK)) && !(a & TPMA_NVA_WRITEDEFINE))
-                a &= ~(uint32_t)TPMA_NVA_WRITELOCKED;
-            a &= ~(uint32_t)TPMA_NVA_READLOCKED;
-            if (a & TPMA_NVA_CLEAR_STCLEAR)
-                a &= ~(uint32_t)TPMA_NVA_WRITTEN;
-            if (a != was) {
-                pub.attributes.val = a;
-                r = tss_nvpublic_store(ctx, h, &pub);
-            }
-        } else if (strstr(e->d_name, ".bin.tmp") != NULL) {
-            /* left by a process killed between writing and renaming; a minute old, so no
-             * writer is still at work on it */
-            char path[TSS_PATH_MAX + 300];
-            struct stat st;
-            snprintf(path, sizeof(path), "%s/%s", ctx->data_dir, e->d_name);
-            if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime + 60 < time(NULL))
-                tss_state_remove(path);
-        } else if (sscanf(e->d_name, "cx%8x.%4s", &h, tail) == 2 && strcmp(tail, "bin") == 0) {
-            /* saved object contexts do not survive a TPM Reset or Restart */
-            char path[TSS_PATH_MAX + 32];
-            tss_state_path(ctx, path, sizeof(path), "cx", h);
-            tss_state_remove(path);
-        } else if ((sscanf(e->d_name, "h%8x.%4s", &h, tail) == 2 || sscanf(e->d_name, "hp%8x.%4s", &h, tail) == 2) &&
-                   strcmp(tail, "bin") == 0) {
-            uint8_t type = (uint8_t)(h >> 24);
-            if (type == TPM_HT_TRANSIENT)
-                r = tss_handle_forget(ctx, h);
-            else if (type == TPM_HT_HMAC_SESSION || type == TPM_HT_POLICY_SESSION)
-                tss_session_forget(ctx, h);
-        }
-        if (rc == 0)
-            rc = r;
-    }
-    if (d != NULL)
-        closedir(d);
-    return rc;
+    TPM_RC first = 0;
+    /* left by a process killed between writing and renaming; a minute old, so no writer is
+     * still at work on it */
+    tss_state_remove_stale(ctx, 60);
+    tss_state_foreach(ctx, cleared, &first);
+    return first;
 }
 
 TPM_RC tss_track(TSS_CONTEXT *ctx, tss_call *c)

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/hex.h"
@@ -64,6 +66,53 @@ TPM_RC tss_state_read_plain(const char *path, void *data, size_t cap, size_t *le
 TPM_RC tss_state_remove(const char *path)
 {
     return (unlink(path) == 0 || errno == ENOENT) ? 0 : TSS_RC_FILE_REMOVE;
+}
+
+TPM_RC tss_state_foreach(TSS_CONTEXT *ctx, tss_state_fn fn, void *arg)
+{
+    static const struct {
+        const char *prefix;
+        tss_state_kind kind;
+    } kinds[] = {{"hp", TSS_SF_PUBLIC}, {"h", TSS_SF_NAME}, {"nvp", TSS_SF_NVPUBLIC}, {"cx", TSS_SF_CONTEXT}};
+    DIR *d = opendir(ctx->data_dir);
+    struct dirent *e;
+    TPM_RC rc = 0;
+    while (rc == 0 && d != NULL && (e = readdir(d)) != NULL) {
+        for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+            size_t pl = strlen(kinds[k].prefix);
+            const char *n = e->d_name;
+            /* exactly <prefix><8 hex digits>.bin, as tss_state_path writes them */
+            if (strncmp(n, kinds[k].prefix, pl) != 0 || strlen(n) != pl + 12 || strcmp(n + pl + 8, ".bin") != 0)
+                continue;
+            uint32_t h = 0;
+            int digits = 0;
+            while (digits < 8 && tss_hex_digit(n[pl + digits]) >= 0)
+                h = h << 4 | (uint32_t)tss_hex_digit(n[pl + digits++]);
+            if (digits == 8)
+                rc = fn(ctx, kinds[k].kind, h, arg);
+            break;
+        }
+    }
+    if (d != NULL)
+        closedir(d);
+    return rc;
+}
+
+void tss_state_remove_stale(TSS_CONTEXT *ctx, long min_age)
+{
+    DIR *d = opendir(ctx->data_dir);
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        char path[TSS_PATH_MAX + 300];
+        struct stat st;
+        if (strstr(e->d_name, ".bin.tmp") == NULL)
+            continue;
+        snprintf(path, sizeof(path), "%s/%s", ctx->data_dir, e->d_name);
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime + min_age < time(NULL))
+            tss_state_remove(path);
+    }
+    if (d != NULL)
+        closedir(d);
 }
 
 #ifndef F_OFD_SETLKW

@@ -35,6 +35,21 @@ TPM_RC tss_state_remove(const char *path);
 TPM_RC tss_state_write_secret(TSS_CONTEXT *ctx, const char *path, const uint8_t *data, size_t len);
 TPM_RC tss_state_read_secret(TSS_CONTEXT *ctx, const char *path, uint8_t *data, size_t cap, size_t *len);
 
+/* The state files of TPM_DATA_DIR, for clean-up and tracking (nothing outside store/ opens
+ * that directory). fn is called for each file the store wrote, by kind and handle; a
+ * nonzero return stops the walk and is returned. */
+typedef enum {
+    TSS_SF_NAME,    /* h<handle>.bin: a Name, or a session's state */
+    TSS_SF_PUBLIC,  /* hp<handle>.bin: an object's public area */
+    TSS_SF_NVPUBLIC,/* nvp<index>.bin: an NV index's public area */
+    TSS_SF_CONTEXT, /* cx<key>.bin: the Name that travels with a saved context */
+} tss_state_kind;
+typedef TPM_RC (*tss_state_fn)(TSS_CONTEXT *ctx, tss_state_kind kind, uint32_t handle, void *arg);
+TPM_RC tss_state_foreach(TSS_CONTEXT *ctx, tss_state_fn fn, void *arg);
+/* removes the temporary files that writers killed between write and rename left behind,
+ * when older than min_age seconds (younger ones may belong to a writer at work) */
+void tss_state_remove_stale(TSS_CONTEXT *ctx, long min_age);
+
 /* Locks for sharing: an exclusive lock per handle, held by one TSS_Execute from loading a
  * session's state to saving it (across the TPM round trip), so processes (and threads with
  * their own contexts) that share a session or an entity take turns instead of rolling the
