@@ -74,6 +74,16 @@ typedef union {
     StartAuthSession_Extra StartAuthSession;
 } EXTRA_PARAMETERS;
 
+/* IBM's TPM 1.2 extra parameters: declared for programs that name them; this library sends
+ * TPM 2.0 commands only */
+typedef struct {
+    const char *usagePassword;
+} OSAP_Extra;
+
+typedef union {
+    OSAP_Extra OSAP;
+} EXTRA12_PARAMETERS;
+
 TPM_RC TSS_Create(TSS_CONTEXT **tssContext);
 TPM_RC TSS_Delete(TSS_CONTEXT *tssContext);
 TPM_RC TSS_Execute(TSS_CONTEXT *tssContext, RESPONSE_PARAMETERS *out, COMMAND_PARAMETERS *in,
