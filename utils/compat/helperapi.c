@@ -134,7 +134,8 @@ static int eventLine(void)
     if (rc == 0 && n32 == eventType)
         rc = TSS_TPML_DIGEST_VALUES_Unmarshalu(&digestsBack, &buffer, &size);
     if (rc == 0) rc = TSS_UINT32_Unmarshalu(&n32, &buffer, &size);
-    if (rc == 0 && n32 == eventSize) rc = TSS_Array_Unmarshalu(eventBack, (uint16_t)n32, &buffer, &size);
+    if (rc == 0 && n32 == eventSize)
+        rc = TSS_Array_Unmarshalu(eventBack, (uint16_t)n32, &buffer, &size);
     if (rc != 0 || size != 0 || memcmp(eventBack, event, eventSize) != 0 ||
         memcmp(&digestsBack.digests[0].digest, &digests.digests[0].digest, digestSize) != 0)
         FAIL("event line: read back differs");

@@ -62,6 +62,7 @@ build hmacnv -libmtss -libmtssutils
 build marshalfile -libmtss -libmtssutils
 build v1getcap -ltss
 build helperapi -libmtss -libmtssutils
+build members -libmtss -libmtssutils
 # TPM_TSS_NO_PRINT (1.x: TPM_NO_PRINT): printf compiled out through tssprint.h
 run "build noprint (-DTPM_TSS_NO_PRINT)" "$CC" $CFLAGS_COMPAT -DTPM_TSS_NO_PRINT -o "$WORK/noprint" \
     "$top/utils/compat/noprint.c" -L"$lib" -libmtss -libmtssutils -Wl,-rpath,"$lib"
@@ -108,6 +109,8 @@ expect "helperapi: TPM_PT_NV_BUFFER_MAX read" "nv buffer max [0-9]+ \\(TSS side 
 expect "helperapi: an absent EK index is TPM_RC_HANDLE" "absent index: TPM_RC_HANDLE"
 expect "helperapi: the IWG RSA EK template made a 2048-bit key" "EK modulus 256 bytes"
 fails_with "helperapi: a bad argument is a usage error" "usage: helperapi" ./helperapi "$WORK" x
+run "members: the _In/_Out members IBM's sources use, by their names" ./members
+expect "members: all inside their structures" "^members ok$"
 for v in noprint noprint-v1; do
     run "$v: runs" "./$v"
     expect "$v: printf was swallowed, its arguments not evaluated" "^swallowed$"
