@@ -61,6 +61,10 @@ build signverify -libmtss -libmtssutils -lcrypto
 build hmacnv -libmtss -libmtssutils
 build marshalfile -libmtss -libmtssutils
 build v1getcap -ltss
+build v1print -ltss
+run "build v1print as C++ (both printer forms through the macros)" "${CXX:-c++}" \
+    ${CFLAGS_COMPAT/-std=gnu99/} -x c++ -o "$WORK/v1print-cxx" "$top/utils/compat/v1print.c" -L"$lib" -ltss \
+    -Wl,-rpath,"$lib"
 build helperapi -libmtss -libmtssutils
 build members -libmtss -libmtssutils
 # TPM_TSS_NO_PRINT (1.x: TPM_NO_PRINT): printf compiled out through tssprint.h
@@ -109,6 +113,15 @@ expect "helperapi: TPM_PT_NV_BUFFER_MAX read" "nv buffer max [0-9]+ \\(TSS side 
 expect "helperapi: an absent EK index is TPM_RC_HANDLE" "absent index: TPM_RC_HANDLE"
 expect "helperapi: the IWG RSA EK template made a 2048-bit key" "EK modulus 256 bytes"
 fails_with "helperapi: a bad argument is a usage error" "usage: helperapi" ./helperapi "$WORK" x
+run "v1print: IBM 1.x's two-argument printers and 2.x's three-argument ones" ./v1print
+expect "v1print: 1.x TPM_ALG_ID line" "^  TPM_ALG_ID TPM_ALG_SHA256$"
+expect "v1print: 1.x unknown algorithm line" "^ TPM_ALG_ID algorithm 7777 unknown$"
+expect "v1print: 1.x TPMA_OBJECT bit names" "^  TPMA_OBJECT: fixedTpm$"
+expect "v1print: 1.x TPMI_ALG_PUBLIC line" "^  TPMI_ALG_PUBLIC: TPM_ALG_RSA$"
+expect "v1print: 1.x TPMI_ECC_CURVE line" "^  TPMI_ECC_CURVE TPM_ECC_NIST_P256$"
+expect "v1print: 1.x TPMI_ST_ATTEST unknown line" "^ TPMI_ST_ATTEST_Print: selection 7777 not implemented$"
+expect "v1print: 2.x form in the same program" "^  hashAlg TPM_ALG_SHA384$"
+expect "v1print: 2.x form through a function pointer" "^  nameAlg TPM_ALG_SHA1$"
 run "members: the _In/_Out members IBM's sources use, by their names" ./members
 expect "members: all inside their structures" "^members ok$"
 for v in noprint noprint-v1; do

@@ -215,6 +215,22 @@ void TSS_TPMS_CONTEXT_Print(const TPMS_CONTEXT *source, unsigned int indent);
 void TSS_TPMS_CREATION_DATA_Print(const TPMS_CREATION_DATA *source, unsigned int indent);
 void TSS_TPM2B_CREATION_DATA_Print(const TPM2B_CREATION_DATA *source, unsigned int indent);
 
+/* IBM 1.x had five of these without the caption: (source, indent). Both forms compile: a
+ * call with two arguments is the 1.x one, and prints 1.x's lines (the _PrintV1 functions);
+ * with three it is the function above. The bare name (a function pointer) is the 2.x form. */
+void TSS_TPM_ALG_ID_PrintV1(TPM_ALG_ID source, unsigned int indent);
+void TSS_TPMI_ST_ATTEST_PrintV1(TPMI_ST_ATTEST selector, unsigned int indent);
+void TSS_TPMI_ALG_PUBLIC_PrintV1(TPMI_ALG_PUBLIC source, unsigned int indent);
+void TSS_TPMI_ECC_CURVE_PrintV1(TPMI_ECC_CURVE source, unsigned int indent);
+void TSS_TPMA_OBJECT_PrintV1(TPMA_OBJECT source, unsigned int indent);
+#define TSS_PRINT_FORM_PICK_(a, b, c, form, ...) form
+#define TSS_PRINT_FORM_(f, ...) TSS_PRINT_FORM_PICK_(__VA_ARGS__, f, f##V1, )(__VA_ARGS__)
+#define TSS_TPM_ALG_ID_Print(...) TSS_PRINT_FORM_(TSS_TPM_ALG_ID_Print, __VA_ARGS__)
+#define TSS_TPMI_ST_ATTEST_Print(...) TSS_PRINT_FORM_(TSS_TPMI_ST_ATTEST_Print, __VA_ARGS__)
+#define TSS_TPMI_ALG_PUBLIC_Print(...) TSS_PRINT_FORM_(TSS_TPMI_ALG_PUBLIC_Print, __VA_ARGS__)
+#define TSS_TPMI_ECC_CURVE_Print(...) TSS_PRINT_FORM_(TSS_TPMI_ECC_CURVE_Print, __VA_ARGS__)
+#define TSS_TPMA_OBJECT_Print(...) TSS_PRINT_FORM_(TSS_TPMA_OBJECT_Print, __VA_ARGS__)
+
 #ifdef __cplusplus
 }
 #endif
