@@ -25,7 +25,8 @@ check "libtss.so exports no internal tss_ symbol" bash -c "! grep -E '^tss_' '$W
 check "libtss.so exports IBM's API names" bash -c "for s in TSS_Create TSS_Execute \
     TSS_File_Open TSS_File_WriteStructure TSS_Array_Scan TSS_PrintAllLogLevel TSS_RsaFree \
     TSS_EccFree TSS_RSAGeneratePublicTokenI TSS_RSAPublicEncrypt TSS_Hash_GetMd \
-    TSS_TransmitCommand TSS_GetDigestSize TSS_TPMT_PUBLIC_Marshalu tssUtilsVerbose; do \
+    TSS_TransmitCommand TSS_GetDigestSize TSS_TPMT_PUBLIC_Marshalu tssUtilsVerbose \
+    TSS_SwallowPrintf tssSwallowRc; do \
     grep -qx \"\$s\" '$WORK/exports' || { echo \"missing \$s\"; exit 1; }; done"
 for n in libibmtss.so libibmtssutils.so libtss.so; do
     check "link name $n is the library" [ "$(readlink -f "$lib/$n")" = "$so" ]
@@ -60,6 +61,19 @@ build signverify -libmtss -libmtssutils -lcrypto
 build hmacnv -libmtss -libmtssutils
 build marshalfile -libmtss -libmtssutils
 build v1getcap -ltss
+build v1print -ltss
+run "build v1print as C++ (both printer forms through the macros)" "${CXX:-c++}" \
+    ${CFLAGS_COMPAT/-std=gnu99/} -x c++ -o "$WORK/v1print-cxx" "$top/utils/compat/v1print.c" -L"$lib" -ltss \
+    -Wl,-rpath,"$lib"
+build helperapi -libmtss -libmtssutils
+build members -libmtss -libmtssutils
+# TPM_TSS_NO_PRINT (1.x: TPM_NO_PRINT): printf compiled out through tssprint.h
+run "build noprint (-DTPM_TSS_NO_PRINT)" "$CC" $CFLAGS_COMPAT -DTPM_TSS_NO_PRINT -o "$WORK/noprint" \
+    "$top/utils/compat/noprint.c" -L"$lib" -libmtss -libmtssutils -Wl,-rpath,"$lib"
+run "build noprint-v1 (<tss2/...>, -DTPM_NO_PRINT, -ltss)" "$CC" $CFLAGS_COMPAT -DCOMPAT_V1 \
+    -DTPM_NO_PRINT -o "$WORK/noprint-v1" "$top/utils/compat/noprint.c" -L"$lib" -ltss -Wl,-rpath,"$lib"
+run "build noprint-plain (no flag)" "$CC" $CFLAGS_COMPAT -o "$WORK/noprint-plain" \
+    "$top/utils/compat/noprint.c" -L"$lib" -libmtss -libmtssutils -Wl,-rpath,"$lib"
 run "build headers.cc (C++, every IBM API header)" "${CXX:-c++}" ${CFLAGS_COMPAT/-std=gnu99/} \
     -o "$WORK/headers" "$top/utils/compat/headers.cc" -L"$lib" -libmtss -libmtssutils -Wl,-rpath,"$lib"
 check "an IBM-style program needs the tree's libtss.so.2 only" \
@@ -90,6 +104,33 @@ expect "marshalfile: a truncated file does not read" "truncated file: rc [0-9a-f
 check "marshalfile: the file was deleted" [ ! -e "$WORK/pub.bin" ]
 run "v1getcap: an IBM 1.x program linked -ltss" ./v1getcap
 expect "v1getcap: the TPM's manufacturer" "manufacturer [0-9a-f]{8}"
+run "helperapi: the library as IBM's helper sources call it, no TPM" ./helperapi "$WORK"
+expect "helperapi: a TPM2B_PRIVATE made from a TPMT_SENSITIVE reads back" "private holds the sensitive area"
+expect "helperapi: TSS_HMAC_Verify rejects a changed message" "changed message rejected"
+expect "helperapi: event line round trip and PCR extend" "event line round trip, PCR extended"
+run "helperapi: with the TPM (ekutils.c's calls)" ./helperapi "$WORK" tpm
+expect "helperapi: TPM_PT_NV_BUFFER_MAX read" "nv buffer max [0-9]+ \\(TSS side [0-9]+\\)"
+expect "helperapi: an absent EK index is TPM_RC_HANDLE" "absent index: TPM_RC_HANDLE"
+expect "helperapi: the IWG RSA EK template made a 2048-bit key" "EK modulus 256 bytes"
+fails_with "helperapi: a bad argument is a usage error" "usage: helperapi" ./helperapi "$WORK" x
+run "v1print: IBM 1.x's two-argument printers and 2.x's three-argument ones" ./v1print
+expect "v1print: 1.x TPM_ALG_ID line" "^  TPM_ALG_ID TPM_ALG_SHA256$"
+expect "v1print: 1.x unknown algorithm line" "^ TPM_ALG_ID algorithm 7777 unknown$"
+expect "v1print: 1.x TPMA_OBJECT bit names" "^  TPMA_OBJECT: fixedTpm$"
+expect "v1print: 1.x TPMI_ALG_PUBLIC line" "^  TPMI_ALG_PUBLIC: TPM_ALG_RSA$"
+expect "v1print: 1.x TPMI_ECC_CURVE line" "^  TPMI_ECC_CURVE TPM_ECC_NIST_P256$"
+expect "v1print: 1.x TPMI_ST_ATTEST unknown line" "^ TPMI_ST_ATTEST_Print: selection 7777 not implemented$"
+expect "v1print: 2.x form in the same program" "^  hashAlg TPM_ALG_SHA384$"
+expect "v1print: 2.x form through a function pointer" "^  nameAlg TPM_ALG_SHA1$"
+run "members: the _In/_Out members IBM's sources use, by their names" ./members
+expect "members: all inside their structures" "^members ok$"
+for v in noprint noprint-v1; do
+    run "$v: runs" "./$v"
+    expect "$v: printf was swallowed, its arguments not evaluated" "^swallowed$"
+    check "$v: nothing printf wrote reached stdout" bash -c "! grep -q 'printf reached' '$WORK/last.out'"
+done
+run "noprint-plain: without the flag printf prints" ./noprint-plain
+expect "noprint-plain: printf reached stdout" "^printf reached stdout$"
 run "headers.cc: the C++ program runs" ./headers
 expect "headers.cc: its checks passed" "C\+\+ program ok"
 

@@ -74,6 +74,16 @@ typedef union {
     StartAuthSession_Extra StartAuthSession;
 } EXTRA_PARAMETERS;
 
+/* IBM's TPM 1.2 extra parameters: declared for programs that name them; this library sends
+ * TPM 2.0 commands only */
+typedef struct {
+    const char *usagePassword;
+} OSAP_Extra;
+
+typedef union {
+    OSAP_Extra OSAP;
+} EXTRA12_PARAMETERS;
+
 /* Threads: a context is used by one thread at a time; any number of threads may each use
  * their own context at once (the library keeps no mutable global state, apart from the
  * process trace level set by TSS_SetProperty(NULL, TPM_TRACE_LEVEL, ...), which should be

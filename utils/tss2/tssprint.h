@@ -28,6 +28,14 @@ extern "C" {
 #ifndef LOGLEVEL_DEBUG
 #define LOGLEVEL_DEBUG 7
 #endif
+/* A program built with TPM_TSS_NO_PRINT (IBM 1.x: TPM_NO_PRINT) compiles its printf calls out:
+ * each becomes an expression that evaluates no argument and prints nothing. */
+extern int tssSwallowRc;
+int TSS_SwallowPrintf(const char *format, ...);
+#if defined TPM_TSS_NO_PRINT || defined TPM_NO_PRINT
+#define printf tssSwallowRc = 0 && TSS_SwallowPrintf
+#endif
+
 void TSS_PrintAllLogLevel(uint32_t log_level, const char *string, unsigned int indent,
                           const unsigned char *buff, uint32_t length);
 uint32_t TSS_Array_Scan(unsigned char **data, size_t *len, const char *string);
@@ -206,6 +214,22 @@ void TSS_TPMS_CONTEXT_DATA_Print(const TPMS_CONTEXT_DATA *source, unsigned int i
 void TSS_TPMS_CONTEXT_Print(const TPMS_CONTEXT *source, unsigned int indent);
 void TSS_TPMS_CREATION_DATA_Print(const TPMS_CREATION_DATA *source, unsigned int indent);
 void TSS_TPM2B_CREATION_DATA_Print(const TPM2B_CREATION_DATA *source, unsigned int indent);
+
+/* IBM 1.x had five of these without the caption: (source, indent). Both forms compile: a
+ * call with two arguments is the 1.x one, and prints 1.x's lines (the _PrintV1 functions);
+ * with three it is the function above. The bare name (a function pointer) is the 2.x form. */
+void TSS_TPM_ALG_ID_PrintV1(TPM_ALG_ID source, unsigned int indent);
+void TSS_TPMI_ST_ATTEST_PrintV1(TPMI_ST_ATTEST selector, unsigned int indent);
+void TSS_TPMI_ALG_PUBLIC_PrintV1(TPMI_ALG_PUBLIC source, unsigned int indent);
+void TSS_TPMI_ECC_CURVE_PrintV1(TPMI_ECC_CURVE source, unsigned int indent);
+void TSS_TPMA_OBJECT_PrintV1(TPMA_OBJECT source, unsigned int indent);
+#define TSS_PRINT_FORM_PICK_(a, b, c, form, ...) form
+#define TSS_PRINT_FORM_(f, ...) TSS_PRINT_FORM_PICK_(__VA_ARGS__, f, f##V1, )(__VA_ARGS__)
+#define TSS_TPM_ALG_ID_Print(...) TSS_PRINT_FORM_(TSS_TPM_ALG_ID_Print, __VA_ARGS__)
+#define TSS_TPMI_ST_ATTEST_Print(...) TSS_PRINT_FORM_(TSS_TPMI_ST_ATTEST_Print, __VA_ARGS__)
+#define TSS_TPMI_ALG_PUBLIC_Print(...) TSS_PRINT_FORM_(TSS_TPMI_ALG_PUBLIC_Print, __VA_ARGS__)
+#define TSS_TPMI_ECC_CURVE_Print(...) TSS_PRINT_FORM_(TSS_TPMI_ECC_CURVE_Print, __VA_ARGS__)
+#define TSS_TPMA_OBJECT_Print(...) TSS_PRINT_FORM_(TSS_TPMA_OBJECT_Print, __VA_ARGS__)
 
 #ifdef __cplusplus
 }

@@ -55,6 +55,25 @@ void TSS_TPMA_OBJECT_Print(const char *string, TPMA_OBJECT source, unsigned int 
                source.val & TPMA_OBJECT_RESERVED);
 }
 
+/* IBM 1.x's form: no caption, no value line, 1.x's bit names */
+void TSS_TPMA_OBJECT_PrintV1(TPMA_OBJECT source, unsigned int indent)
+{
+    static const tss_print_name bits_v1[] = {
+        {TPMA_OBJECT_FIXEDTPM, "fixedTpm"},
+        {TPMA_OBJECT_STCLEAR, "stClear"},
+        {TPMA_OBJECT_FIXEDPARENT, "fixedParent"},
+        {TPMA_OBJECT_SENSITIVEDATAORIGIN, "sensitiveDataOrigin"},
+        {TPMA_OBJECT_USERWITHAUTH, "userWithAuth"},
+        {TPMA_OBJECT_ADMINWITHPOLICY, "adminWithPolicy"},
+        {TPMA_OBJECT_NODA, "noDA"},
+        {TPMA_OBJECT_ENCRYPTEDDUPLICATION, "encryptedDuplication"},
+        {TPMA_OBJECT_RESTRICTED, "restricted"},
+        {TPMA_OBJECT_DECRYPT, "decrypt"},
+        {TPMA_OBJECT_SIGN, "sign"},
+    };
+    BITS("TPMA_OBJECT: ", indent, bits_v1, source.val);
+}
+
 static const tss_print_name session_bits[] = {
     {TPMA_SESSION_CONTINUESESSION, "continue"}, {TPMA_SESSION_AUDITEXCLUSIVE, "auditexclusive"},
     {TPMA_SESSION_AUDITRESET, "auditreset"},    {TPMA_SESSION_DECRYPT, "decrypt"},

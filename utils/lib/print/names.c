@@ -503,3 +503,37 @@ void TSS_TPM_RC_Print(const char *string, TPM_RC source, unsigned int indent)
     printf("%*s%s %08x %s%s%s\n", (int)indent, "", string, source, msg ? msg : "",
            submsg ? submsg : "", num ? num : "");
 }
+
+/* IBM 1.x's forms (no caption), with 1.x's lines; tssprint.h picks them by argument count */
+void TSS_TPM_ALG_ID_PrintV1(TPM_ALG_ID source, unsigned int indent)
+{
+    if (LOOKUP(alg_names, source) != NULL)
+        TSS_TPM_ALG_ID_Print("TPM_ALG_ID", source, indent);
+    else
+        printf("%*sTPM_ALG_ID algorithm %04x unknown\n", (int)indent, "", source);
+}
+
+void TSS_TPMI_ECC_CURVE_PrintV1(TPMI_ECC_CURVE source, unsigned int indent)
+{
+    if (LOOKUP(curve_names, source) != NULL)
+        TSS_TPMI_ECC_CURVE_Print("TPMI_ECC_CURVE", source, indent);
+    else
+        printf("%*sTPMI_ECC_CURVE %04x unknown\n", (int)indent, "", source);
+}
+
+void TSS_TPMI_ST_ATTEST_PrintV1(TPMI_ST_ATTEST selector, unsigned int indent)
+{
+    if (LOOKUP(attest_names, selector) != NULL)
+        TSS_TPMI_ST_ATTEST_Print("TPMI_ST_ATTEST", selector, indent);
+    else
+        printf("%*sTPMI_ST_ATTEST_Print: selection %04x not implemented\n", (int)indent, "",
+               selector);
+}
+
+void TSS_TPMI_ALG_PUBLIC_PrintV1(TPMI_ALG_PUBLIC source, unsigned int indent)
+{
+    if (LOOKUP(public_names, source) != NULL)
+        TSS_TPMI_ALG_PUBLIC_Print("TPMI_ALG_PUBLIC:", source, indent);
+    else
+        printf("%*sTPMI_ALG_PUBLIC: %04x not implemented\n", (int)indent, "", source);
+}
