@@ -460,20 +460,7 @@ TSS_CONTEXT *ft_context(faketpm *f, const char *dir)
     return ctx;
 }
 
-/* ---- test directories and their snapshots -------------------------------------------------- */
-
-int ft_dir_make(char *dir, size_t cap, const char *what)
-{
-    snprintf(dir, cap, "/tmp/tss-%s-XXXXXX", what);
-    return mkdtemp(dir) != NULL ? 0 : -1;
-}
-
-int ft_dir_remove(const char *dir)
-{
-    char cmd[TSS_PATH_MAX + 16];
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
+/* ---- directory snapshots ------------------------------------------------------------------- */
 
 static int by_name(const void *a, const void *b)
 {

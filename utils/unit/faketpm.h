@@ -75,11 +75,6 @@ void ft_session_policy(faketpm *f, TSS_CONTEXT *ctx, uint32_t handle, int policy
 /* a context talking to f, with TPM_DATA_DIR dir and a fixed session state key */
 TSS_CONTEXT *ft_context(faketpm *f, const char *dir);
 
-/* a fresh directory /tmp/tss-<what>-XXXXXX written into dir (cap >= 48): 0, or -1 */
-int ft_dir_make(char *dir, size_t cap, const char *what);
-/* removes dir and everything in it: 0, or -1 */
-int ft_dir_remove(const char *dir);
-
 /* every file in dir (names and contents) as one malloc'd blob, sorted by name; the lock
  * file tss.lock is left out */
 uint8_t *ft_snapshot(const char *dir, size_t *len);

@@ -19,7 +19,7 @@
 #include "store/state.h"
 #include "tss2/tsscrypto.h"
 #include "tss2/tsserror.h"
-#include "unit/faketpm.h"
+#include "unit/unitdir.h"
 
 static void unhex(const char *h, uint8_t *out, size_t *n)
 {

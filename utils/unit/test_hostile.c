@@ -42,6 +42,7 @@
 #include "core/context.h"
 #include "marshal/mdesc.h"
 #include "tss2/tsserror.h"
+#include "unit/unitdir.h"
 #include "unit/faketpm.h"
 
 #define PARENT 0x81000001u

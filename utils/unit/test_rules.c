@@ -22,6 +22,7 @@
 #include "session/session.h"
 #include "store/state.h"
 #include "tss2/tsserror.h"
+#include "unit/unitdir.h"
 #include "unit/faketpm.h"
 
 #define NVIDX 0x01500020u

@@ -17,7 +17,7 @@
 #include "session/session.h"
 #include "store/state.h"
 #include "tss2/tsserror.h"
-#include "unit/faketpm.h"
+#include "unit/unitdir.h"
 
 #define SH 0x02000000u
 
